@@ -1,0 +1,46 @@
+# ccin-corpus: `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+UV := .uv/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+DATA ?= data
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets with one line each
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(UV):
+	$(PYTHON) -m venv .uv
+	.uv/bin/pip install --quiet uv==$(UV_VERSION)
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv with every dependency (locked in uv.lock), ccin included
+
+lock: | $(UV) ## Re-resolve uv.lock after editing pyproject.toml
+	$(UV) lock --python $(PYTHON)
+
+demo: install ## Build the corpus from the bundled sample (data/sample) into data/corpus
+	$(BIN)/ccin extract data/sample --out $(DATA)/corpus
+	@echo "The corpus is in $(DATA)/corpus/ (one Parquet file per table)."
+
+test: install ## Run the whole test suite (rules, golden files, contract, model-backed tests)
+	$(BIN)/pytest
+
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+
+golden: install ## Rewrite the golden files from the current code (review the diff!)
+	$(BIN)/pytest tests --update-golden
+
+clean: ## Remove the virtual environments and caches (not the corpus)
+	rm -rf .uv $(VENV) .pytest_cache .ruff_cache .mypy_cache
+
+.PHONY: help install lock demo test lint golden clean

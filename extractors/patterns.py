@@ -1,0 +1,64 @@
+"""Section titles as plain data (edsnlp style): what a heading says → its kind.
+
+Patterns are matched on ``fold(heading)`` (lower case, no accents). A heading takes the
+kind whose pattern matches **earliest** in it, so "Sur les destinataires et les
+personnes ayant accès au traitement" is ``recipients`` and "Sur la sécurité du
+traitement et des informations" is ``security``. To teach the splitter a new wording,
+add a pattern here and a case in tests/extractors/test_sections.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.enums import SectionKind
+
+HEADING_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
+    (SectionKind.PURPOSE, r"finalites?\b|fonctionnalites|objet du traitement|caracteristiques du traitement"),
+    (SectionKind.LAWFULNESS, r"liceite|justification|legitimite|fondements?\s+(?:juridique|legal)|base legale"),
+    (
+        SectionKind.DATA,
+        r"informations?\s+(?:nominatives\s+)?(?:traitee|collectee|concernee)|donnees\s+(?:a caractere personnel\s+|personnelles\s+)?(?:traitee|collectee)"
+        r"|categories?\s+(?:d'informations|de donnees)|informations nominatives$",
+    ),
+    (
+        SectionKind.RIGHTS,
+        r"droits?\s+des\s+personnes|information\s+(?:prealable\s+)?des\s+personnes|droit\s+d'acces|exercice\s+des\s+droits",
+    ),
+    (
+        SectionKind.RECIPIENTS,
+        r"destinataires?|personnes\s+(?:habilitees\s+|autorisees\s+)?(?:ayant|qui ont|pouvant avoir)\s+acces|acces\s+au\s+traitement|communications?\s+(?:des|d')\s*informations",
+    ),
+    (SectionKind.INTERCONNECTIONS, r"interconnexions?|rapprochements?"),
+    (SectionKind.SECURITY, r"securite|confidentialite"),
+    (SectionKind.RETENTION, r"duree|conservation"),
+)
+
+COMPILED_HEADINGS = tuple((kind, re.compile(p)) for kind, p in HEADING_PATTERNS)
+
+#: A numbered heading: a Roman numeral, then ".", ")", "-", "–", ":" or spaces, then words.
+NUMBERED_HEADING = re.compile(
+    r"^(?P<numeral>(?:X{0,2})(?:IX|IV|V?I{0,3}))\s*(?:[.)°:]\s*[-–—]?\s*|\s*[-–—]\s*|\s+)(?P<rest>\S.{2,200})$"
+)
+#: The closing part starts here.
+DECISION_START = re.compile(r"^apres\s+en\s+avoir\s+delibere")
+#: Fallback when "Après en avoir délibéré" is missing: the opinion itself.
+OPINION = re.compile(
+    r"\b(?:emet|rend)\s+(?:un\s+)?avis\b|\bautorise\s+la\s+mise\s+en|\brefuse\s+(?:la|l')|\bdecide\b"
+)
+CONDITION_LEAD = re.compile(r"^(?:sous\s+le\s+benefice|a\s+la\s+condition|sous\s+reserve)")
+PREAMBLE_HEADING = re.compile(r"^preambule\W*$")
+VISA_LINE = re.compile(r"^vu\b")
+
+
+def heading_kind(heading: str) -> SectionKind | None:
+    """The kind a heading's words mean, or None when no pattern matches."""
+    from extractors.text import fold
+
+    f = fold(heading)
+    best: tuple[int, SectionKind] | None = None
+    for kind, pattern in COMPILED_HEADINGS:
+        m = pattern.search(f)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    return best[1] if best else None

@@ -1,0 +1,74 @@
+"""Small text helpers shared by the extractors (pure functions, no state)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFD", c)[0]
+    return base.lower() if len(base.lower()) == 1 else c
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, **same length** as ``text`` (offsets stay valid)."""
+    return "".join(_fold_char(c) if not c.isascii() else c.lower() for c in text)
+
+
+_OPEN, _CLOSE = "«“", "»”"
+
+
+def guillemet_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of the outermost « … » quotations, nesting respected.
+
+    ``end`` is just after the closing mark. An unclosed quotation runs to the end.
+    Straight double quotes are paired left to right when there is no guillemet.
+    """
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for i, c in enumerate(text):
+        if c in _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif c in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    if depth:
+        spans.append((start, len(text)))
+    if not spans:
+        spans = [(m.start(), m.end()) for m in re.finditer(r'"[^"]+"?', text)]
+    return spans
+
+
+def strip_guillemets(text: str) -> str:
+    """``« X »`` → ``X`` (only the outer pair); anything else is only stripped."""
+    t = text.strip()
+    if t[:1] in _OPEN + '"' and (t[-1:] in _CLOSE + '"') and len(t) > 1:
+        t = t[1:-1]
+    elif t[:1] in _OPEN + '"':
+        t = t[1:]
+    return t.strip()
+
+
+_ARTICLE = re.compile(r"^(?:le|la|les|l')\s*(?=\S)", re.IGNORECASE)
+
+
+def drop_article(name: str) -> str:
+    """``le Ministre d'État`` → ``Ministre d'État``; ``l'Office`` → ``Office``."""
+    return _ARTICLE.sub("", name.strip(), count=1).strip()
+
+
+_ABBREV_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Inc|Ltd|Co|Corp|Cie|Ste|Sté|Mme|MM|Dr|Pr|etc|S\.A\.M|S\.A\.R\.L|S\.A)\.)$")
+
+
+def strip_final_period(text: str) -> str:
+    """Drop the sentence's final period, not an abbreviation's (``S.A.M.``)."""
+    t = text.rstrip().rstrip(";,:").rstrip()
+    if t.endswith(".") and not t.endswith("..") and not _ABBREV_END.search(t):
+        t = t[:-1].rstrip()
+    return t
