@@ -49,13 +49,28 @@ def blocks(text: str) -> list[Block]:
             body_start = line_start + lead + m.end()
             body = line[lead + m.end() :]
             trimmed = _END.sub("", body).rstrip()
-            if trimmed.endswith(":") and not out or trimmed.endswith(":") and _next_is_item(text, pos):
+            if (
+                trimmed.endswith(":")
+                and not out
+                or trimmed.endswith(":")
+                and _next_is_item(text, pos)
+            ):
                 # a bulleted intro ("• Pour les visiteurs :") introduces what follows
-                out.append(Block("para", trimmed, body_start, body_start + len(trimmed), m["bullet"]))
+                out.append(
+                    Block("para", trimmed, body_start, body_start + len(trimmed), m["bullet"])
+                )
                 intro, intro_index = trimmed.rstrip(" :"), len(out) - 1
                 continue
             out.append(
-                Block("item", trimmed, body_start, body_start + len(trimmed), m["bullet"], intro, intro_index)
+                Block(
+                    "item",
+                    trimmed,
+                    body_start,
+                    body_start + len(trimmed),
+                    m["bullet"],
+                    intro,
+                    intro_index,
+                )
             )
             continue
         body = line.strip()

@@ -19,7 +19,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\f\v"), " ")
+_SPACES = dict.fromkeys(
+    map(
+        ord, "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t\f\v"
+    ),
+    " ",
+)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _APOSTROPHES = {ord("\u2019"): "'", ord("\u02bc"): "'"}
 _TABLE = {**_SPACES, **_INVISIBLE, **_APOSTROPHES, ord("\u2011"): "-"}
@@ -37,6 +42,11 @@ def normalise_line(line: str) -> str:
 
 def normalise(text: str) -> str:
     """The whole text in normal form: non-empty normalised lines joined by ``\\n``."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n")
+    )
     lines = (normalise_line(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

@@ -14,8 +14,14 @@ import re
 from models.enums import SectionKind
 
 HEADING_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
-    (SectionKind.PURPOSE, r"finalites?\b|fonctionnalites|objet du traitement|caracteristiques du traitement"),
-    (SectionKind.LAWFULNESS, r"liceite|justification|legitimite|fondements?\s+(?:juridique|legal)|base legale"),
+    (
+        SectionKind.PURPOSE,
+        r"finalites?\b|fonctionnalites|objet du traitement|caracteristiques du traitement",
+    ),
+    (
+        SectionKind.LAWFULNESS,
+        r"liceite|justification|legitimite|fondements?\s+(?:juridique|legal)|base legale",
+    ),
     (
         SectionKind.DATA,
         r"informations?\s+(?:nominatives\s+)?(?:traitee|collectee|concernee)|donnees\s+(?:a caractere personnel\s+|personnelles\s+)?(?:traitee|collectee)"

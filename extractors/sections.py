@@ -36,8 +36,23 @@ from extractors.text import fold
 from models.enums import NUMBERED_KINDS, SectionKind, Severity
 from models.records import Issue, Section
 
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
-          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
+_ROMAN = {
+    "I": 1,
+    "II": 2,
+    "III": 3,
+    "IV": 4,
+    "V": 5,
+    "VI": 6,
+    "VII": 7,
+    "VIII": 8,
+    "IX": 9,
+    "X": 10,
+    "XI": 11,
+    "XII": 12,
+    "XIII": 13,
+    "XIV": 14,
+    "XV": 15,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +102,20 @@ def split_sections(text: str, has_title: bool = True) -> tuple[list[Section], li
         return [], [Issue("sections", Severity.WARNING, "no_body", "the page has no body text")]
 
     # the closing part
-    decision_at = next((i for i in range(first, len(lines)) if DECISION_START.match(lines[i].folded)), None)
+    decision_at = next(
+        (i for i in range(first, len(lines)) if DECISION_START.match(lines[i].folded)), None
+    )
     if decision_at is None:
         decision_at = _opinion_fallback(lines, first)
         if decision_at is not None:
-            issues.append(Issue("sections", Severity.INFO, "no_deliberation_formula",
-                                "no 'Après en avoir délibéré': the closing part starts at the opinion"))
+            issues.append(
+                Issue(
+                    "sections",
+                    Severity.INFO,
+                    "no_deliberation_formula",
+                    "no 'Après en avoir délibéré': the closing part starts at the opinion",
+                )
+            )
     body_end = decision_at if decision_at is not None else len(lines)
 
     # the visas
@@ -123,19 +146,34 @@ def split_sections(text: str, has_title: bool = True) -> tuple[list[Section], li
         numeral, heading = found
         kind = heading_kind(heading) or SectionKind.OTHER
         if kind is SectionKind.OTHER:
-            issues.append(Issue("sections", Severity.INFO, "unknown_heading",
-                                f"section heading not in the vocabulary: {heading!r}"))
+            issues.append(
+                Issue(
+                    "sections",
+                    Severity.INFO,
+                    "unknown_heading",
+                    f"section heading not in the vocabulary: {heading!r}",
+                )
+            )
         elif kind in seen:
-            issues.append(Issue("sections", Severity.INFO, "repeated_kind",
-                                f"a second '{kind}' section: {heading!r}"))
+            issues.append(
+                Issue(
+                    "sections",
+                    Severity.INFO,
+                    "repeated_kind",
+                    f"a second '{kind}' section: {heading!r}",
+                )
+            )
         seen.add(kind)
         headings.append(_Cut(i, kind, numeral, heading, True))
 
     preamble_end = headings[0].line if headings else body_end
     if after_visas < preamble_end and (visa_lines or not cuts):
         pre_heading = next(
-            (lines[i].text for i in range(after_visas, min(preamble_end, after_visas + 4))
-             if PREAMBLE_HEADING.match(lines[i].folded)),
+            (
+                lines[i].text
+                for i in range(after_visas, min(preamble_end, after_visas + 4))
+                if PREAMBLE_HEADING.match(lines[i].folded)
+            ),
             None,
         )
         cuts.append(_Cut(after_visas, SectionKind.PREAMBLE, None, pre_heading, False))
@@ -143,17 +181,35 @@ def split_sections(text: str, has_title: bool = True) -> tuple[list[Section], li
     if decision_at is not None:
         cuts.append(_Cut(decision_at, SectionKind.DECISION, None, None, False))
     else:
-        issues.append(Issue("sections", Severity.WARNING, "no_closing",
-                            "no closing part ('Après en avoir délibéré'): the page may be truncated"))
+        issues.append(
+            Issue(
+                "sections",
+                Severity.WARNING,
+                "no_closing",
+                "no closing part ('Après en avoir délibéré'): the page may be truncated",
+            )
+        )
 
     missing = [k for k in NUMBERED_KINDS if k not in seen]
     if headings and missing:
         severity = Severity.INFO if missing == [SectionKind.INTERCONNECTIONS] else Severity.WARNING
-        issues.append(Issue("sections", severity, "missing_sections",
-                            "no section on: " + ", ".join(str(k) for k in missing)))
+        issues.append(
+            Issue(
+                "sections",
+                severity,
+                "missing_sections",
+                "no section on: " + ", ".join(str(k) for k in missing),
+            )
+        )
     elif not headings:
-        issues.append(Issue("sections", Severity.WARNING, "no_numbered_sections",
-                            "no numbered section heading (I. Sur …) found"))
+        issues.append(
+            Issue(
+                "sections",
+                Severity.WARNING,
+                "no_numbered_sections",
+                "no numbered section heading (I. Sur …) found",
+            )
+        )
 
     return _build(text, lines, cuts), issues
 
@@ -200,4 +256,3 @@ def _build(text: str, lines: list[_Line], cuts: list[_Cut]) -> list[Section]:
 def heading_numeral_value(numeral: str | None) -> int | None:
     """``"VIII"`` → 8 (None for an unnumbered section)."""
     return _ROMAN.get(numeral or "")
-

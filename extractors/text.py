@@ -63,7 +63,9 @@ def drop_article(name: str) -> str:
     return _ARTICLE.sub("", name.strip(), count=1).strip()
 
 
-_ABBREV_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Inc|Ltd|Co|Corp|Cie|Ste|Sté|Mme|MM|Dr|Pr|etc|S\.A\.M|S\.A\.R\.L|S\.A)\.)$")
+_ABBREV_END = re.compile(
+    r"(?:\b[A-Z]\.|\b(?:Inc|Ltd|Co|Corp|Cie|Ste|Sté|Mme|MM|Dr|Pr|etc|S\.A\.M|S\.A\.R\.L|S\.A)\.)$"
+)
 
 
 def strip_final_period(text: str) -> str:

@@ -26,7 +26,13 @@ import re
 from dataclasses import dataclass
 
 from extractors.dates import FRENCH_DATE, date_from_match
-from extractors.text import drop_article, fold, guillemet_spans, strip_final_period, strip_guillemets
+from extractors.text import (
+    drop_article,
+    fold,
+    guillemet_spans,
+    strip_final_period,
+    strip_guillemets,
+)
 from models.enums import Authority, Decision
 from models.records import NotADeliberation, TitleInfo
 
@@ -38,7 +44,9 @@ class TitleError(ValueError):
 # --- atoms (all matched on fold(title): lower case, no accents, same offsets) ---------
 
 CCIN_NAME = r"commission\s+de\s+contr[o0]le\s+des\s+informations\s+nominatives|\bccin\b"
-APDP_NAME = r"autorite\s+de\s+protection\s+des\s+donnees\s+(?:a\s+caractere\s+)?personnelles|\bapdp\b"
+APDP_NAME = (
+    r"autorite\s+de\s+protection\s+des\s+donnees\s+(?:a\s+caractere\s+)?personnelles|\bapdp\b"
+)
 NUMBER = re.compile(
     r"\bn\s*[°ºo˚]\s*\.?\s*(?P<num>(?P<year>\d{4}|\d{2})\s*-\s*(?P<seq>\d{1,4}))(?!\d)",
 )
@@ -48,8 +56,14 @@ _DELIB_START = re.compile(r"^\W*deliberations?\b")
 LOOKALIKES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), what)
     for p, what in (
-        (rf"^\W*decision\b.*\bpresident\b.*(?:{CCIN_NAME}|{APDP_NAME})", "décision du Président de la CCIN/APDP"),
-        (r"^\W*decision\s+de\s+mise\s+en\s+(?:œuvre|oeuvre)", "décision de mise en œuvre d'un responsable de traitement"),
+        (
+            rf"^\W*decision\b.*\bpresident\b.*(?:{CCIN_NAME}|{APDP_NAME})",
+            "décision du Président de la CCIN/APDP",
+        ),
+        (
+            r"^\W*decision\s+de\s+mise\s+en\s+(?:œuvre|oeuvre)",
+            "décision de mise en œuvre d'un responsable de traitement",
+        ),
         (r"^\W*decision\b", "décision"),
         (r"^\W*ordonnance[\s-]+loi\b", "ordonnance-loi"),
         (r"^\W*ordonnance\s+souveraine\b", "ordonnance souveraine"),
@@ -91,7 +105,9 @@ MODIFICATION = re.compile(
 )
 
 _FINALITE = re.compile(r"\bfinalites?\b")
-_SYSTEM = re.compile(r"[,;]?\s*\b(?:denomme|denommee|denommes|denommees|intitule|intitulee|appele|appelee)\s+")
+_SYSTEM = re.compile(
+    r"[,;]?\s*\b(?:denomme|denommee|denommes|denommees|intitule|intitulee|appele|appelee)\s+"
+)
 _OPERATOR = re.compile(r"\bexploite(?:e|s|es)?\s+par\s+")
 _CONTROLLER = re.compile(r"\bpresente(?:e|s|es)?\s*,?\s+par\s+|\bdeposee?s?\s+par\s+")
 _IMPLEMENTED_BY = re.compile(r"\bmise\s+en\s+(?:œuvre|oeuvre)\s*,?\s+par\s+")
@@ -104,7 +120,9 @@ _CONTROLLER_END = re.compile(
     r"ayant\s+pour\s+finalite|pour\s+la\s+mise\s+en|en\s+vue\s+de|visant\b|afin\s+de\b|"
     r"du\s+traitement\b|d'un\s+traitement\b|sur\s+le\s+traitement\b|exploite(?:e|s|es)?\s+par\b)"
 )
-_OPERATOR_END = re.compile(r"\s*,?\s+(?:presente(?:e|s|es)?\s*,?\s+par|ayant\s+pour\s+finalite|pour\s+le\s+compte)\b")
+_OPERATOR_END = re.compile(
+    r"\s*,?\s+(?:presente(?:e|s|es)?\s*,?\s+par|ayant\s+pour\s+finalite|pour\s+le\s+compte)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +145,7 @@ def classify_title(title: str) -> NotADeliberation | None:
     other = OTHER_BODY.match(f)
     if other and not (names_us and names_us.start() < other.end() + 40):
         return NotADeliberation(
-            f"délibération d'un autre organe ({title[other.start(1):other.end(1) + 30].strip()}…)",
+            f"délibération d'un autre organe ({title[other.start(1) : other.end(1) + 30].strip()}…)",
             "the deliberation is not one of the CCIN or the APDP",
         )
     return None
@@ -160,7 +178,12 @@ def parse_title(title: str) -> TitleInfo | NotADeliberation:
     m = FRENCH_DATE.search(title, num_span.end)
     if m and m.start() - num_span.end < 40:
         adopted = date_from_match(m)
-        if adopted and len(printed.split("-")[0]) == 2 and adopted.year != year and abs(adopted.year - year) <= 1:
+        if (
+            adopted
+            and len(printed.split("-")[0]) == 2
+            and adopted.year != year
+            and abs(adopted.year - year) <= 1
+        ):
             pass  # a deliberation of late December numbered in the next year: keep the number
     after = m.end() if m and adopted else num_span.end
 
@@ -173,7 +196,9 @@ def parse_title(title: str) -> TitleInfo | NotADeliberation:
 
     decision = _decision(f, after)
     purpose_span = _purpose_span(title, f)
-    purpose = strip_guillemets(title[purpose_span.start : purpose_span.end]) if purpose_span else None
+    purpose = (
+        strip_guillemets(title[purpose_span.start : purpose_span.end]) if purpose_span else None
+    )
     rest_from = purpose_span.end if purpose_span else after
 
     system_name = _system_name(title, f, rest_from)
@@ -223,7 +248,9 @@ def _purpose_span(title: str, f: str) -> _Span | None:
     # unquoted finalité: up to the next part of the title
     tail = re.match(r"\s*(?:la|le|les|l'|de|d')?\s*", f[m.end() :])
     start = m.end() + (tail.end() if tail else 0)
-    stop = re.compile(r"\s*[,;]?\s+(?:denomme|exploite|presente|deposee?|et\s+presente|sous\s+reserve)|\.?\s*$")
+    stop = re.compile(
+        r"\s*[,;]?\s+(?:denomme|exploite|presente|deposee?|et\s+presente|sous\s+reserve)|\.?\s*$"
+    )
     s = stop.search(f, start)
     end = s.start() if s else len(title)
     return _Span(start, end) if end > start else None
@@ -250,7 +277,9 @@ def _operator(title: str, f: str, start: int) -> str | None:
     return drop_article(strip_final_period(name)) or None
 
 
-def _controller(title: str, f: str, after: int, purpose: _Span | None) -> tuple[str | None, str | None]:
+def _controller(
+    title: str, f: str, after: int, purpose: _Span | None
+) -> tuple[str | None, str | None]:
     """(controller, representative) from "présenté(e) par …" or "mise en œuvre, par …,"."""
     m = None
     for candidate in _CONTROLLER.finditer(f, after):

@@ -84,7 +84,9 @@ META_LABELS = {
     "page number": "page",
 }
 _META_LINE = re.compile(
-    r"^[•·\-*]?\s*(?P<label>" + "|".join(re.escape(k) for k in sorted(META_LABELS, key=len, reverse=True)) + r")\s*:?\s*(?P<value>.*)$",
+    r"^[•·\-*]?\s*(?P<label>"
+    + "|".join(re.escape(k) for k in sorted(META_LABELS, key=len, reverse=True))
+    + r")\s*:?\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
 
@@ -129,10 +131,47 @@ def parse_meta(fields: Iterable[tuple[str, str]]) -> dict[str, object]:
 # --- HTML ---------------------------------------------------------------------------
 
 _BLOCK = frozenset(
-    "p div li ul ol h1 h2 h3 h4 h5 h6 br tr table thead tbody blockquote section article "
-    "header footer nav dl dt dd hr pre address figure figcaption main aside form td th".split()
+    [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "tr",
+        "table",
+        "thead",
+        "tbody",
+        "blockquote",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "dl",
+        "dt",
+        "dd",
+        "hr",
+        "pre",
+        "address",
+        "figure",
+        "figcaption",
+        "main",
+        "aside",
+        "form",
+        "td",
+        "th",
+    ]
 )
-_SKIP = frozenset("script style svg noscript template head iframe button select".split())
+_SKIP = frozenset(
+    ["script", "style", "svg", "noscript", "template", "head", "iframe", "button", "select"]
+)
 
 
 def decode_html(content: bytes | str) -> str:
@@ -212,7 +251,11 @@ def parse_article_html(content: bytes | str, url: str | None = None) -> tuple[Ar
     containers = soup.select("div.article__content") or soup.select("div.body")
     containers = [c for c in containers if not any(p in containers for p in c.parents)]
     if containers:
-        layout = "article__content" if "article__content" in (containers[0].get("class") or []) else "body"
+        layout = (
+            "article__content"
+            if "article__content" in (containers[0].get("class") or [])
+            else "body"
+        )
         lines = [line for c in containers for line in block_lines(c)]
     else:
         layout = "fallback"
@@ -303,4 +346,6 @@ def looks_like_html(content: bytes | str) -> bool:
     head = content[:2048]
     if isinstance(head, bytes):
         head = head.decode("latin-1", "replace")
-    return bool(re.search(r"<\s*(?:!doctype\s+html|html|head|body|h1|div|p)\b", head, re.IGNORECASE))
+    return bool(
+        re.search(r"<\s*(?:!doctype\s+html|html|head|body|h1|div|p)\b", head, re.IGNORECASE)
+    )

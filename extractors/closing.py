@@ -1,0 +1,84 @@
+"""The opinion the closing part gives: what it decides, and whether on conditions.
+
+``opinion(text)`` reads the closing part ("Après en avoir délibéré …" to the end):
+
+- ``decision``: from "émet un avis favorable | défavorable" (also "avis favorable sous
+  réserve …"), "autorise" (autorisation), "refuse" (refus), "recommande"/"adopte la
+  recommandation" (recommandation); None when the part states none;
+- ``conditional``: True when the opinion is given subject to what precedes: "Sous le
+  bénéfice de la prise en compte de ce qui précède", "À la condition de la prise en
+  compte …", "sous réserve de …", "Sous ces réserves" — in the sentence that gives the
+  opinion or in the line just before it; False when no such phrase leads the opinion.
+
+The commission's numbered actions (rappelle, demande, fixe …) are read by
+``extractors.decision``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.patterns import CONDITION_LEAD
+from extractors.text import fold
+from models.enums import Decision
+
+OPINIONS: tuple[tuple[re.Pattern[str], Decision], ...] = tuple(
+    (re.compile(p), d)
+    for p, d in (
+        (
+            r"\b(?:emet|rend|donne)\s+(?:un\s+)?avis\s+(?:tres\s+)?favorable\b",
+            Decision.AVIS_FAVORABLE,
+        ),
+        (r"\b(?:emet|rend|donne)\s+(?:un\s+)?avis\s+defavorable\b", Decision.AVIS_DEFAVORABLE),
+        (
+            r"\bautorise\s+(?:la\s+mise|le\s+traitement|le\s+transfert|la\s+modification|,)|\baccorde\s+l'autorisation",
+            Decision.AUTORISATION,
+        ),
+        (
+            r"\brefuse\s+(?:la\s+mise|le\s+traitement|le\s+transfert|d'autoriser|l'autorisation)|\bn'autorise\s+pas\b",
+            Decision.REFUS,
+        ),
+        (
+            r"\b(?:adopte|emet)\s+(?:la\s+|une\s+|les\s+)?recommandations?\b",
+            Decision.RECOMMANDATION,
+        ),
+        (r"\b(?:emet|rend)\s+(?:un\s+)?avis\b", Decision.OTHER),
+    )
+)
+CONDITIONS = re.compile(
+    r"\bsous\s+le\s+benefice\s+de\b|\ba\s+la\s+condition\s+(?:de|que)\b|\bsous\s+(?:la\s+)?reserve\s+(?:de|que|des|du)\b"
+    r"|\bsous\s+(?:ces|cette)\s+reserves?\b|\bmoyennant\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Opinion:
+    decision: Decision | None
+    conditional: bool
+    start: int | None = None  # where the opinion's sentence starts in ``text``
+
+
+def opinion(text: str) -> Opinion:
+    """The opinion of a closing part (see the module doc)."""
+    f = fold(text)
+    hits = []
+    for pattern, decision in OPINIONS:
+        for m in pattern.finditer(f):
+            hits.append((m.start(), decision))
+    if not hits:
+        return Opinion(None, bool(CONDITIONS.search(f[-600:])) if f else False)
+    # the opinion is the last one stated; at one position, the more specific pattern wins
+    last_pos = max(p for p, _ in hits)
+    decision = next(
+        d
+        for p, d in sorted(hits, key=lambda h: (-h[0], list(Decision).index(h[1])))
+        if p == last_pos
+    )
+    line_start = f.rfind("\n", 0, last_pos) + 1
+    window = f[line_start:last_pos] + " " + f[last_pos : last_pos + 300].split("\n")[0]
+    if line_start:
+        prev = f[f.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+        if CONDITION_LEAD.match(prev):
+            window = prev + " " + window
+    return Opinion(decision, bool(CONDITIONS.search(window)), line_start)

@@ -1,0 +1,212 @@
+"""One page in, every record out: the extraction of a whole document (no I/O).
+
+``extract_article(article, source)`` runs the stages on an ``Article`` (the page already
+read by ``scrapers.journal_de_monaco``): classify the title, normalise, split into
+sections, read the visas, the closing opinion and every section's facts, and assemble
+the ``Deliberation`` row. Problems become ``Issue`` rows; nothing raises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from extractors import closing, visas
+from extractors.normalise import normalise, normalise_line
+from extractors.registry import SECTION_EXTRACTORS
+from extractors.sections import split_sections
+from extractors.text import fold
+from extractors.title import TitleError, parse_title
+from extractors.version import EXTRACTOR_VERSION
+from models.enums import Decision, SectionKind, Severity
+from models.records import (
+    Article,
+    Deliberation,
+    DocumentResult,
+    Extraction,
+    Issue,
+    NotADeliberation,
+    Section,
+    TitleInfo,
+    shifted,
+)
+
+#: Deliberations run to about 30,000 characters; a page far longer is cut here.
+MAX_CHARS = 1_000_000
+_STARTS_LIKE_DELIBERATION = re.compile(r"^\W*d[ée]lib[ée]ration\s+n", re.IGNORECASE)
+
+
+def _issue(
+    result: DocumentResult,
+    stage: str,
+    severity: Severity,
+    code: str,
+    message: str,
+    deliberation_id: str | None = None,
+) -> None:
+    result.issues.append(Issue(stage, severity, code, message, deliberation_id, result.source))
+
+
+def extract_article(article: Article, source: str) -> DocumentResult:
+    """Every record of one article page (see the module doc)."""
+    result = DocumentResult(source=source)
+    title = normalise_line(article.title)
+    body = article.body
+    if not title:
+        # a page whose title was lost: a deliberation still opens its body with it
+        first, _, rest = body.lstrip().partition("\n")
+        if _STARTS_LIKE_DELIBERATION.match(first):
+            title, body = normalise_line(first), rest
+            _issue(
+                result,
+                "read",
+                Severity.WARNING,
+                "title_from_body",
+                "no title found: the first body line is used",
+            )
+    try:
+        parsed = parse_title(title)
+    except TitleError as exc:
+        _issue(result, "identify", Severity.ERROR, "no_number", f"{exc}: {title[:160]!r}")
+        return result
+    if isinstance(parsed, NotADeliberation):
+        result.not_a_deliberation = parsed
+        shown = title[:160] or "(no title)"
+        severity = Severity.INFO if title else Severity.ERROR
+        code = "not_a_deliberation" if title else "no_title"
+        _issue(
+            result,
+            "classify",
+            severity,
+            code,
+            f"not a CCIN/APDP deliberation: {parsed.what}: {shown!r}",
+        )
+        return result
+
+    info: TitleInfo = parsed
+    did = info.deliberation_id
+    text = normalise(title + "\n" + body)
+    if len(text) > MAX_CHARS:
+        _issue(
+            result,
+            "read",
+            Severity.WARNING,
+            "oversized",
+            f"page of {len(text):,} characters: only the first {MAX_CHARS:,} are read",
+            did,
+        )
+        text = text[:MAX_CHARS]
+    result.text = text
+
+    sections, section_issues = split_sections(text)
+    for i in section_issues:
+        result.issues.append(Issue(i.stage, i.severity, i.code, i.message, did, source))
+    result.children["sections"] = sections
+
+    fields: dict[str, object] = {}
+    for section in sections:
+        extraction = _run(section, result, did)
+        for table, records in extraction.tables.items():
+            result.children.setdefault(table, []).extend(
+                shifted(r, section.body_start) for r in records
+            )
+        for key, value in extraction.fields.items():
+            if value not in (None, [], ()) and key not in fields:
+                fields[key] = value
+        for i in extraction.issues:
+            result.issues.append(Issue(i.stage, i.severity, i.code, i.message, did, source))
+
+    decision_section = next((s for s in sections if s.kind is SectionKind.DECISION), None)
+    decision, decision_source, conditional = info.decision, "title", None
+    if decision_section is not None:
+        op = closing.opinion(decision_section.text)
+        conditional = op.conditional
+        if (decision is None or decision is Decision.OTHER) and op.decision is not None:
+            decision, decision_source = op.decision, "closing"
+    if decision is None:
+        decision_source = None
+        _issue(
+            result,
+            "closing",
+            Severity.WARNING,
+            "no_decision",
+            "the title says only 'avis' and no closing opinion was found",
+            did,
+        )
+
+    purpose_requested = fields.get("purpose_requested")
+    purpose_modified = _purpose_modified(info.purpose, purpose_requested, text)
+    if not body.strip():
+        _issue(
+            result, "read", Severity.WARNING, "empty_body", "the page has a title but no body", did
+        )
+
+    result.deliberation = Deliberation(
+        deliberation_id=did,
+        number_as_printed=info.number_as_printed,
+        year=info.year,
+        seq=info.seq,
+        authority=info.authority,
+        adopted_on=info.adopted_on,
+        title=title,
+        decision=decision,
+        modification=info.modification,
+        conditional=conditional,
+        purpose=info.purpose,
+        purpose_requested=purpose_requested,  # type: ignore[arg-type]
+        purpose_modified=purpose_modified,
+        system_name=info.system_name or fields.get("system_name"),  # type: ignore[arg-type]
+        controller=info.controller,
+        representative=info.representative,
+        operator=info.operator,
+        request_filed_on=fields.get("request_filed_on"),  # type: ignore[arg-type]
+        extension_notified_on=fields.get("extension_notified_on"),  # type: ignore[arg-type]
+        journal_number=article.journal_number,
+        published_on=article.published_on,
+        page=article.page,
+        ocr_quality=article.ocr_quality,
+        url=article.url,
+        data_subjects=tuple(fields.get("data_subjects") or ()),  # type: ignore[arg-type]
+        legal_bases=tuple(fields.get("legal_bases") or ()),  # type: ignore[arg-type]
+        text_sha256=hashlib.sha256(text.encode()).hexdigest(),
+        extractor_version=EXTRACTOR_VERSION,
+        source=source,
+        decision_source=decision_source,
+        sections_present=tuple(dict.fromkeys(str(s.kind) for s in sections)),
+        n_chars=len(text),
+    )
+    return result
+
+
+def _run(section: Section, result: DocumentResult, did: str) -> Extraction:
+    """One section's extractor; a failure is an issue, never a crash of the document."""
+    extractor = (
+        visas.extract if section.kind is SectionKind.VISAS else SECTION_EXTRACTORS.get(section.kind)
+    )
+    if extractor is None:
+        return Extraction()
+    try:
+        return extractor(section.text)
+    except Exception as exc:  # an extractor bug must not lose the document
+        _issue(
+            result,
+            f"extract:{section.kind}",
+            Severity.ERROR,
+            "extractor_failed",
+            f"{type(exc).__name__}: {exc}",
+            did,
+        )
+        return Extraction()
+
+
+def _comparable(purpose: str) -> str:
+    return re.sub(r"[^\w]+", " ", fold(purpose)).strip()
+
+
+def _purpose_modified(purpose: str | None, requested: object, text: str) -> bool | None:
+    """True when the Commission rewrote the finalité (title ≠ request, or it says so)."""
+    if purpose and isinstance(requested, str) and requested:
+        return _comparable(purpose) != _comparable(requested)
+    if re.search(r"\bmodifie\s+(?:la|sa)\s+finalite\b", fold(text)):
+        return True
+    return None

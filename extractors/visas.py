@@ -1,0 +1,163 @@
+"""The visas ("Vu …" lines): the instruments cited, and the request's own facts.
+
+``extract(text)`` reads the visas section's text:
+
+- ``citations``: one row per visa that cites a legal instrument (Constitution,
+  conventions, lois, ordonnances-lois, ordonnances souveraines, arrêtés, délibérations,
+  codes, règlements …). The procedural visas — the request for an opinion, the extension
+  of the examination period, the Commission's report, a letter, a hearing — cite no
+  instrument and give no row (their facts go to the fields below). ``number`` is the
+  lead instrument's number as printed without "n°" (``1.165``, ``2011-82``, ``108``),
+  ``date`` the date that follows it ("du 23 décembre 1993"), not that of an instrument
+  it mentions in turn; ``raw`` the visa line as printed.
+- ``fields["purpose_requested"]``: the finalité of "Vu la demande d'avis … ayant pour
+  finalité « … »" (outer guillemets stripped);
+- ``fields["request_filed_on"]``: the date of that request;
+- ``fields["extension_notified_on"]``: the date the extension of the examination period
+  ("prorogation du délai d'examen") was notified.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.dates import FRENCH_DATE, date_from_match
+from extractors.text import fold, guillemet_spans, strip_guillemets
+from models.enums import Instrument
+from models.records import Citation, Extraction
+
+#: Lead words of a visa (folded) → instrument, tried in order.
+INSTRUMENTS: tuple[tuple[re.Pattern[str], Instrument], ...] = tuple(
+    (re.compile(p), i)
+    for p, i in (
+        (r"^(?:la\s+)?constitution\b", Instrument.CONSTITUTION),
+        (
+            r"^(?:la\s+)?convention\b|^(?:le\s+)?protocole\b|^(?:la\s+)?charte\s+des\s+droits",
+            Instrument.CONVENTION,
+        ),
+        (r"^(?:l'|la\s+)?ordonnance[\s-]+loi\b", Instrument.ORDONNANCE_LOI),
+        (r"^(?:l'|la\s+)?ordonnance\b", Instrument.ORDONNANCE_SOUVERAINE),
+        (r"^(?:la\s+)?loi\b", Instrument.LOI),
+        (r"^(?:l'|la\s+)?arrete\s+ministeriel\b", Instrument.ARRETE_MINISTERIEL),
+        (r"^(?:l'|la\s+)?arrete\s+municipal\b", Instrument.ARRETE_MUNICIPAL),
+        (r"^(?:les?\s+|la\s+)?deliberations?\b", Instrument.DELIBERATION),
+        (r"^(?:l'|la\s+)?recommandation\b", Instrument.DELIBERATION),
+        (
+            r"^(?:l'|la\s+|le\s+|les\s+)?(?:arrete|code|reglement|directive|decision|decret|"
+            r"traite|accord|statuts?|regles?)\b",
+            Instrument.OTHER,
+        ),
+    )
+)
+#: Visas that are steps of the procedure, not instruments.
+PROCEDURAL = re.compile(
+    r"^(?:la|le|les|l')\s*(?:demande|prorogation|rapport|courrier|lettre|saisine|avis\b|"
+    r"audition|dossier|complement|elements|reponse|observations|notification|declaration|"
+    r"projet|note)"
+)
+_VU = re.compile(r"^\s*vu\s+", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"\bn\s*[°ºo˚]\s*\.?\s*(?P<num>[0-9][0-9.\-/]*[0-9]|[0-9]+)(?:\s*(?P<suffix>bis|ter)\b)?"
+)
+_REQUEST = re.compile(
+    r"^(?:la|une)\s+demande\s+(?:d'avis|d'autorisation|modificative|de\s+modification|d'avis\s+modificative)"
+)
+_EXTENSION = re.compile(r"^(?:la|une)\s+prorogation\b")
+_FINALITE = re.compile(r"\bfinalites?\b")
+
+
+def _visa_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for each visa, a line wrapped over two joined back."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        if _VU.match(line) or not out:
+            out.append((start, line))
+        else:  # a continuation of the previous visa
+            s, prev = out[-1]
+            out[-1] = (s, prev + "\n" + line)
+    return out
+
+
+def citation(line: str) -> Citation | None:
+    """The instrument a visa cites, or None for a procedural visa."""
+    body = _VU.sub("", line, count=1)
+    f = fold(body)
+    if PROCEDURAL.match(f):
+        return None
+    instrument = next((i for p, i in INSTRUMENTS if p.match(f)), None)
+    if instrument is None:
+        if not re.search(r"\bn\s*[°ºo˚]", f):
+            return None  # "Vu l'avis du Comité …": no instrument named
+        instrument = Instrument.OTHER
+    number_m = _NUMBER.search(f[:120])
+    number = None
+    date_found = None
+    if number_m:
+        number = body[number_m.start("num") : number_m.end("num")].rstrip(".-/")
+        if number_m["suffix"]:
+            number = f"{number} {number_m['suffix']}"
+        # the instrument's own date follows its number ("n° 1.165 du 23 décembre 1993")
+        date_found = _date_near(body, f, number_m.end(), limit=60)
+    else:
+        # an unnumbered instrument: its date comes before any other instrument is named
+        cut = re.search(r"\b(?:loi|ordonnance|arrete|deliberation|convention)\b", f[12:])
+        end = 12 + cut.start() if cut else len(f)
+        date_found = _date_near(body, f, 0, limit=None, end=end)
+    raw = re.sub(r"\s+", " ", line).strip()
+    return Citation(instrument, number, date_found, raw)
+
+
+def _date_near(text: str, f: str, start: int, limit: int | None, end: int | None = None):
+    for m in FRENCH_DATE.finditer(text, start, end if end is not None else len(text)):
+        if limit is not None and m.start() - start > limit:
+            return None
+        gap = f[start : m.start()]
+        if limit is not None and re.search(r"\bn\s*[°ºo˚]", gap):
+            return None  # the date belongs to another instrument
+        return date_from_match(m)
+    return None
+
+
+def _procedure_date(body: str, f: str):
+    """The date of a procedural visa: the first one not attached to a cited instrument."""
+    for m in FRENCH_DATE.finditer(body):
+        before = f[max(0, m.start() - 30) : m.start()]
+        if re.search(r"\bn\s*[°ºo˚]\s*\.?\s*[\d.\-]+\s+du\s+$", before):
+            continue
+        return date_from_match(m)
+    return None
+
+
+def extract(text: str) -> Extraction:
+    """Citations and the request's facts from the visas section's text."""
+    out = Extraction()
+    for offset, line in _visa_lines(text):
+        body = _VU.sub("", line, count=1)
+        f = fold(body)
+        if _REQUEST.match(f):
+            out.fields.setdefault("request_filed_on", _procedure_date(body, f))
+            fm = _FINALITE.search(f)
+            if fm:
+                for qs, qe in guillemet_spans(body):
+                    if qs >= fm.end():
+                        out.fields.setdefault(
+                            "purpose_requested", strip_guillemets(body[qs:qe]) or None
+                        )
+                        break
+            continue
+        if _EXTENSION.match(f):
+            out.fields.setdefault("extension_notified_on", _procedure_date(body, f))
+            continue
+        cited = citation(line)
+        if cited is not None:
+            end = offset + len(line)
+            out.add(
+                "citations",
+                Citation(cited.instrument, cited.number, cited.date, cited.raw, offset, end),
+            )
+    return out
