@@ -9,6 +9,7 @@ previous version is kept; older ones are removed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -102,10 +103,8 @@ class CorpusWriter:
 
     def abort(self) -> None:
         for writer in self._writers.values():
-            try:
+            with contextlib.suppress(Exception):  # best effort on the way out
                 writer.close()
-            except Exception:  # noqa: S110 - best effort on the way out
-                pass
         shutil.rmtree(self.version_dir, ignore_errors=True)
 
 
@@ -134,12 +133,12 @@ def swap_in(version_dir: Path, out_dir: Path) -> None:
     if out_dir.exists() and not out_dir.is_symlink():
         # a plain directory from elsewhere: keep it as a version, then link
         legacy = versions_dir(out_dir) / f"legacy-{int(time.time())}-{os.getpid()}"
-        os.rename(out_dir, legacy)
+        out_dir.rename(legacy)
     link = out_dir.parent / f".{out_dir.name}.link-{os.getpid()}"
     if link.is_symlink() or link.exists():
         link.unlink()
-    os.symlink(os.path.relpath(version_dir, out_dir.parent), link)
-    os.replace(link, out_dir)
+    link.symlink_to(os.path.relpath(version_dir, out_dir.parent))
+    link.replace(out_dir)
     fd = os.open(out_dir.parent, os.O_RDONLY)
     try:
         os.fsync(fd)
