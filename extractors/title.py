@@ -77,12 +77,17 @@ LOOKALIKES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 
+#: Where the act's own designation ends: its first verb ("portant", "relative à" …).
+_HEAD_END = re.compile(
+    r"\b(?:portant|relati(?:f|ve|fs|ves)|fixant|concernant|emettant|adoptant|approuvant|modifiant"
+    r"|abrogeant|sur\s+la\s+demande|en\s+application|autorisant|refusant)\b"
+)
 #: Bodies other than the CCIN/APDP whose deliberations the Journal also prints.
 OTHER_BODY = re.compile(
-    r"^\W*deliberations?\b[^«]{0,80}?\b(?:du|de\s+la|de\s+l')\s+"
+    r"\b(?:du|de\s+la|de\s+l'|des)\s*"
     r"(?!commission\s+de\s+controle|autorite\s+de\s+protection)"
     r"(conseil|tribunal|cour|assemblee|comite|commission|autorite|haut[e]?\s+commissa|"
-    r"mairie|commune|office|caisse|chambre|ordre|college|jury|direction|bureau)\b"
+    r"mairie|commune|office|caisse|chambre|ordre|college|jury|direction|bureau|societe|association)\b"
 )
 
 DECISIONS: tuple[tuple[re.Pattern[str], Decision | None], ...] = tuple(
@@ -98,9 +103,11 @@ DECISIONS: tuple[tuple[re.Pattern[str], Decision | None], ...] = tuple(
 )
 _PORTANT = re.compile(r"\b(?:portant|emettant|relative?s?\s+a|sur\s+la\s+demande|concernant)\b")
 
+#: Matched outside the quoted finalité ("Gestion des demandes de modification" is no modification).
 MODIFICATION = re.compile(
     r"\bmodificati(?:f|ve|fs|ves)\b"
-    r"|\bmodification\s+(?:du|des|d'un|de\s+(?:la|l')\s*(?:finalite|traitement|mise)|de\s+traitements?)"
+    r"|\b(?:de|sur|a)\s+la\s+modification\b"
+    r"|\bmodification\s+(?:du|d'un|des)\s+traitements?\b"
     r"|\bmodifiant\s+(?:le|les|un)\s+traitement"
 )
 
@@ -141,11 +148,14 @@ def classify_title(title: str) -> NotADeliberation | None:
             if pattern.match(f):
                 return NotADeliberation(what, f"the title reads as a {what}, not a deliberation")
         return NotADeliberation("autre acte", "the title does not start with 'Délibération'")
-    names_us = re.search(rf"{CCIN_NAME}|{APDP_NAME}", f)
-    other = OTHER_BODY.match(f)
-    if other and not (names_us and names_us.start() < other.end() + 40):
+    end = _HEAD_END.search(f)
+    head = f[: end.start()] if end else f
+    if re.search(rf"{CCIN_NAME}|{APDP_NAME}", head):
+        return None
+    other = OTHER_BODY.search(head)
+    if other:
         return NotADeliberation(
-            f"délibération d'un autre organe ({title[other.start(1) : other.end(1) + 30].strip()}…)",
+            f"délibération d'un autre organe ({title[other.start(1) : other.start(1) + 40].strip()}…)",
             "the deliberation is not one of the CCIN or the APDP",
         )
     return None
@@ -213,13 +223,20 @@ def parse_title(title: str) -> TitleInfo | NotADeliberation:
         authority=authority,
         adopted_on=adopted,
         decision=decision,
-        modification=bool(MODIFICATION.search(f)),
+        modification=bool(MODIFICATION.search(_blank(f, purpose_span))),
         purpose=purpose or None,
         system_name=system_name,
         controller=controller,
         representative=representative,
         operator=operator,
     )
+
+
+def _blank(f: str, span: _Span | None) -> str:
+    """``f`` with the quoted finalité blanked out (same length)."""
+    if span is None:
+        return f
+    return f[: span.start] + " " * (span.end - span.start) + f[span.end :]
 
 
 def _decision(f: str, after: int) -> Decision | None:

@@ -95,12 +95,20 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u2019", "'")).strip()
 
 
+_NAV_PHRASES = re.compile(
+    r"imprimer l'article|article pr[ée]c[ée]dent|retour au sommaire|article suivant"
+    r"|print article|previous article|return to summary|next article"
+)
+
+
 def is_boilerplate(line: str) -> bool:
     """True for the site's navigation, footer and sprite lines."""
     low = _squash(line).lower()
     if not low:
         return True
     if low in BOILERPLATE_LINES or _BOILERPLATE_RE.match(low):
+        return True
+    if not _NAV_PHRASES.sub("", low).strip(" -|·•"):
         return True
     return len(_SPRITE_TOKEN.findall(low)) >= 3
 
