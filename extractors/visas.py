@@ -56,6 +56,7 @@ PROCEDURAL = re.compile(
     r"projet|note)"
 )
 _VU = re.compile(r"^\s*vu\s+", re.IGNORECASE)
+_NEXT_VU = re.compile(r";\s+(?=Vu\s)")
 _NUMBER = re.compile(
     r"\bn\s*[°ºo˚]\s*\.?\s*(?P<num>[0-9][0-9.\-/]*[0-9]|[0-9]+)(?:\s*(?P<suffix>bis|ter)\b)?"
 )
@@ -70,16 +71,20 @@ def _visa_lines(text: str) -> list[tuple[int, str]]:
     """(offset, line) for each visa, a line wrapped over two joined back."""
     out: list[tuple[int, str]] = []
     pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
-        if _VU.match(line) or not out:
-            out.append((start, line))
-        else:  # a continuation of the previous visa
-            s, prev = out[-1]
-            out[-1] = (s, prev + "\n" + line)
+    for full_line in text.split("\n"):
+        line_start = pos
+        pos += len(full_line) + 1
+        # several visas printed in one paragraph: "Vu la Constitution ; Vu la loi …"
+        bounds = [0] + [m.end() for m in _NEXT_VU.finditer(full_line)]
+        for a, b in zip(bounds, [*bounds[1:], len(full_line)], strict=True):
+            line, start = full_line[a:b].rstrip(), line_start + a
+            if not line.strip():
+                continue
+            if _VU.match(line) or not out:
+                out.append((start, line))
+            else:  # a continuation of the previous visa
+                s, prev = out[-1]
+                out[-1] = (s, prev + "\n" + line)
     return out
 
 

@@ -89,3 +89,10 @@ def test_request_date_is_not_a_cited_instrument_date():
 @given(st.text(max_size=400))
 def test_extract_never_raises(text):
     visas.extract(text)
+
+
+def test_visas_printed_in_one_paragraph():
+    text = "Vu la Constitution ; Vu la loi n° 1.165 du 23 décembre 1993 ; Vu le rapport de la Commission ;"
+    rows = visas.extract(text).tables["citations"]
+    assert [(c.instrument, c.number) for c in rows] == [("constitution", None), ("loi", "1.165")]
+    assert [text[c.start : c.end] for c in rows] == ["Vu la Constitution ;", "Vu la loi n° 1.165 du 23 décembre 1993 ;"]
