@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from extractors import closing, visas
+from extractors import closing, retention
 from extractors.normalise import normalise, normalise_line
 from extractors.registry import SECTION_EXTRACTORS
 from extractors.sections import split_sections
@@ -104,17 +104,24 @@ def extract_article(article: Article, source: str) -> DocumentResult:
     result.children["sections"] = sections
 
     fields: dict[str, object] = {}
+    closing_rules: list = []
     for section in sections:
         extraction = _run(section, result, did)
         for table, records in extraction.tables.items():
-            result.children.setdefault(table, []).extend(
-                shifted(r, section.body_start) for r in records
-            )
+            moved = [shifted(r, section.body_start) for r in records]
+            if table == "retention_rules" and section.kind is SectionKind.DECISION:
+                closing_rules.extend(moved)  # merged with section VIII's below
+                continue
+            result.children.setdefault(table, []).extend(moved)
         for key, value in extraction.fields.items():
             if value not in (None, [], ()) and key not in fields:
                 fields[key] = value
         for i in extraction.issues:
             result.issues.append(Issue(i.stage, i.severity, i.code, i.message, did, source))
+
+    if closing_rules:
+        rules = result.children.get("retention_rules", [])
+        result.children["retention_rules"] = retention.merge_rules(rules, closing_rules)
 
     decision_section = next((s for s in sections if s.kind is SectionKind.DECISION), None)
     decision, decision_source, conditional = info.decision, "title", None
@@ -180,9 +187,7 @@ def extract_article(article: Article, source: str) -> DocumentResult:
 
 def _run(section: Section, result: DocumentResult, did: str) -> Extraction:
     """One section's extractor; a failure is an issue, never a crash of the document."""
-    extractor = (
-        visas.extract if section.kind is SectionKind.VISAS else SECTION_EXTRACTORS.get(section.kind)
-    )
+    extractor = SECTION_EXTRACTORS.get(section.kind)
     if extractor is None:
         return Extraction()
     try:

@@ -18,7 +18,18 @@ import pytest
 from models.records import DocumentResult
 
 #: What a golden file holds for each table (long texts are kept as head, tail and length).
-GOLDEN_TABLES = ("deliberations", "sections", "citations")
+GOLDEN_TABLES = (
+    "deliberations",
+    "sections",
+    "citations",
+    "functionalities",
+    "data_categories",
+    "access_rights",
+    "recipients",
+    "interconnections",
+    "retention_rules",
+    "commission_actions",
+)
 _SKIP = {"source", "url", "extractor_version", "text_sha256"}
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.title import parse_title
 from pipeline.build import process
 from pipeline.inputs import InputDocument
 from tests.conftest import FIXTURES, SAMPLE
@@ -47,7 +48,9 @@ def test_first_2000_bytes_keep_every_title_level_field(seed):
     d = result.deliberation
     assert d is not None
     for field in ("deliberation_id", "number_as_printed", "year", "seq", "authority", "adopted_on", "decision",
-                  "modification", "purpose", "system_name", "controller", "operator", "journal_number",
+                  "modification", "purpose", "controller", "operator", "journal_number",
                   "published_on", "page", "ocr_quality", "title"):
         assert getattr(d, field) == getattr(full, field), field
+    # the title's system name; the one named only in section I is beyond the first 2,000 bytes
+    assert d.system_name == parse_title(full.title).system_name
     assert "no_closing" in {i.code for i in result.issues}

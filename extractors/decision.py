@@ -1,0 +1,219 @@
+"""The closing part ("Après en avoir délibéré, la Commission : …") → ``commission_actions``.
+
+One row per action: a line led by a verb ("Demande que …", "Prend acte de …"), or, when
+the verb introduces a list ("Rappelle que : - … ; - …", "Considère :"), one row per
+list item, each with that verb. ``verb`` is the lead verb folded (lower case, no
+accents) through ``VERBS`` ("Prend acte" → ``prend_acte``); a verb we do not know is
+kept folded and reported as an ``unknown_label`` issue, so the nightly run shows it.
+
+``text`` is what follows the verb, without the "que"/"qu'" ("de ce que") that links it
+and without the final punctuation: "Rappelle que les ports … renouvelé." → "les ports
+… renouvelé". For a list item it is the item without its bullet, its leading "que" and
+its final ";"/".". The opinion ("Sous le bénéfice …, la Commission … émet un avis
+favorable …") and the signature ("Le Président de la Commission …") end the actions.
+
+The durations the Commission fixes here ("Fixe … la durée de conservation …") are also
+returned as ``retention_rules`` (``retention.extract_closing``); the pipeline merges
+them with section VIII's rules through ``retention.merge_rules``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors import retention
+from extractors.lists import blocks
+from extractors.text import fold, strip_final_period
+from models.enums import Severity
+from models.records import CommissionAction, Extraction, Issue
+
+#: folded lead words → verb key (two-word leads are tried first).
+VERBS: dict[str, str] = {
+    "prend acte": "prend_acte",
+    "prend note": "prend_note",
+    "attire l'attention": "attire_attention",
+    "appelle l'attention": "appelle_attention",
+    "rappelle": "rappelle",
+    "demande": "demande",
+    "fixe": "fixe",
+    "modifie": "modifie",
+    "considere": "considere",
+    "recommande": "recommande",
+    "estime": "estime",
+    "constate": "constate",
+    "releve": "releve",
+    "invite": "invite",
+    "precise": "precise",
+    "autorise": "autorise",
+    "refuse": "refuse",
+    "renvoie": "renvoie",
+    "note": "note",
+    "souligne": "souligne",
+    "observe": "observe",
+    "encourage": "encourage",
+    "exige": "exige",
+    "preconise": "preconise",
+    "insiste": "insiste",
+    "conseille": "conseille",
+    "suggere": "suggere",
+    "propose": "propose",
+    "juge": "juge",
+    "decide": "decide",
+    "reitere": "reitere",
+    "souhaite": "souhaite",
+    "requiert": "requiert",
+    "sollicite": "sollicite",
+    "approuve": "approuve",
+    "accepte": "accepte",
+    "rejette": "rejette",
+    "limite": "limite",
+    "reduit": "reduit",
+    "ramene": "ramene",
+    "subordonne": "subordonne",
+    "enjoint": "enjoint",
+    "salue": "salue",
+    "regrette": "regrette",
+    "deplore": "deplore",
+    "prie": "prie",
+    "valide": "valide",
+    "confirme": "confirme",
+    "indique": "indique",
+    "ajoute": "ajoute",
+    "interdit": "interdit",
+    "impose": "impose",
+}
+_VERB_KEYS = sorted(VERBS, key=len, reverse=True)
+
+_START = re.compile(
+    r"^apres\s+en\s+avoir\s+delibere\s*,?\s*(?:la\s+commission(?:\s+de\s+controle\s+des\s+informations\s+nominatives)?)?\s*:?\s*"
+)
+_OPINION = re.compile(
+    r"\b(?:emet|rend|delivre)\s+(?:un\s+)?avis\b|^(?:sous\s+le\s+benefice|a\s+la\s+condition|sous\s+reserve)"
+    r"|^(?:autorise|refuse)\s+(?:la\s+mise\s+en\s+(?:oe|œ)uvre|le\s+traitement)"
+)
+_SIGNATURE = re.compile(r"^(?:le|la|pour\s+le|pour\s+la)\s+(?:vice-)?presidente?\b")
+_CONNECTIVE = re.compile(
+    r"^(?:(?:par ailleurs|en outre|de plus|enfin|en consequence|aussi|et|de meme)\s*,?\s+)+"
+)
+_LINK = re.compile(r"^\s*(?::\s*)?(?:de ce que\s+|de ce qu'|que\s+|qu')?\s*:?\s*")
+#: First words that continue the previous action rather than start one.
+NOT_VERBS = {
+    "le",
+    "la",
+    "les",
+    "l",
+    "un",
+    "une",
+    "des",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "en",
+    "dans",
+    "pour",
+    "sur",
+    "a",
+    "au",
+    "aux",
+    "si",
+    "lorsque",
+    "afin",
+    "de",
+    "du",
+    "d",
+    "que",
+    "qu",
+    "ainsi",
+    "toute",
+    "tout",
+    "tous",
+    "toutes",
+    "leur",
+    "leurs",
+    "son",
+    "sa",
+    "ses",
+}
+
+
+def extract(text: str) -> Extraction:
+    """Commission actions (and the retention rules it fixes) of the closing part."""
+    out = Extraction()
+    try:
+        _read(text, out)
+        for rule in retention.extract_closing(text):
+            out.add("retention_rules", rule)
+    except Exception as exc:  # never raise on odd input
+        out.issues.append(
+            Issue("extract.decision", Severity.WARNING, "decision_failed", f"not read: {exc!r}")
+        )
+    return out
+
+
+def _lead(folded: str) -> tuple[str | None, int]:
+    """The verb key of a line and the length of the lead (0 when the line has none)."""
+    for key in _VERB_KEYS:
+        if folded.startswith(key) and (len(folded) == len(key) or not folded[len(key)].isalpha()):
+            return VERBS[key], len(key)
+    m = re.match(r"[a-z]+", folded)
+    if not m or m.group() in NOT_VERBS:
+        return None, 0
+    return m.group(), m.end()
+
+
+def _read(text: str, out: Extraction) -> None:
+    verb: str | None = None  # the verb of the current list intro
+    for i, block in enumerate(blocks(text)):
+        start, body = block.start, block.text
+        f = fold(body)
+        if i == 0:
+            m = _START.match(f)
+            if m:
+                start, body, f = start + m.end(), body[m.end() :], f[m.end() :]
+                if not body.strip():
+                    continue
+        if _OPINION.search(f) or _SIGNATURE.match(f) or re.match(r"^(?:la\s+commission|elle)\b", f):
+            break
+        conn = _CONNECTIVE.match(f)
+        skip = conn.end() if conn else 0
+        key, size = _lead(f[skip:])
+        starts_upper = body[:1].isupper()
+        if (
+            block.kind == "item"
+            and verb is not None
+            and not (key in VERBS.values() and starts_upper)
+        ):
+            _add(out, verb, text, start, start + len(body), link=True)
+            continue
+        if key is None or not starts_upper and block.kind == "para" and verb is not None:
+            if verb is not None:  # a paragraph that goes on with the previous verb
+                _add(out, verb, text, start, start + len(body), link=True)
+            continue
+        if key not in VERBS.values():
+            out.issues.append(
+                Issue(
+                    "extract.decision",
+                    Severity.WARNING,
+                    "unknown_label",
+                    f"lead verb not in the vocabulary: « {body[skip : skip + size]} »",
+                )
+            )
+        verb = key
+        rest = start + skip + size
+        if body.rstrip().endswith(":"):
+            continue  # "Rappelle que :" introduces the items below, which carry the verb
+        _add(out, key, text, rest, start + len(body), link=True)
+
+
+def _add(out: Extraction, verb: str, text: str, start: int, end: int, link: bool) -> None:
+    if link:
+        m = _LINK.match(fold(text[start:end]))
+        start += m.end() if m else 0
+    phrase = strip_final_period(text[start:end])
+    if phrase.strip():
+        out.add("commission_actions", CommissionAction(verb, phrase, start, start + len(phrase)))

@@ -1,0 +1,289 @@
+"""French durations → ISO 8601, in the unit the text prints (pure helpers).
+
+"6 mois" → ``P6M``, "24 mois" → ``P24M`` (never ``P2Y``), "deux ans" → ``P2Y``,
+"une semaine" → ``P1W``, "trois (3) mois" → ``P3M``, "1 an et 6 mois" → ``P1Y6M``,
+"dix-huit mois" → ``P18M``, "48 heures" → ``PT48H``. Numbers in words are read by
+``text2num``. Ranges: "de 3 mois minimum à un an maximum" → ``P3M``/``P1Y``; half
+ranges "6 mois maximum", "au moins un an" give only one bound.
+
+``find_trigger``, ``find_until`` and ``is_rolling`` read the time phrases around a
+duration ("après le départ", "tant que le compte est actif", "glissants").
+
+Everything works on ``fold(text)``, which keeps offsets, so spans point into the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from extractors.text import fold, strip_final_period
+
+#: folded unit word → ISO designator
+UNITS: dict[str, str] = {
+    "minute": "MIN",
+    "minutes": "MIN",
+    "heure": "H",
+    "heures": "H",
+    "jour": "D",
+    "jours": "D",
+    "semaine": "W",
+    "semaines": "W",
+    "mois": "M",
+    "an": "Y",
+    "ans": "Y",
+    "annee": "Y",
+    "annees": "Y",
+}
+_ORDER = {"Y": 0, "M": 1, "W": 2, "D": 3, "H": 4, "MIN": 5}
+_HALF = {"Y": (6, "M"), "M": (15, "D"), "D": (12, "H")}  # "un an et demi" → 1 an et 6 mois
+
+UNIT = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")"
+_UNIT_RE = re.compile(rf"(?<![\w-])(?P<unit>{UNIT})(?![\w-])")
+_DIGITS = re.compile(r"(?P<num>\d+(?:,\d+)?)\s*$")
+_PAREN_DIGITS = re.compile(r"\(\s*\d+\s*\)\s*$")  # "trois (3) mois"
+_ELISION = re.compile(r"^(?:d|l|qu|jusqu)'")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*'?|\S")
+_JOIN = re.compile(r"^\s*(?:,|et)\s*$")
+_AND_HALF = re.compile(r"^\s*et\s+demie?\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """One duration found in a text: ``iso`` and the span of its words."""
+
+    iso: str
+    start: int
+    end: int
+    parts: tuple[tuple[float, str], ...] = ()  # ((6, "M"),) — value and designator
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """Bounds of a duration range (either may be None for a half range)."""
+
+    min: str | None
+    max: str | None
+    start: int
+    end: int
+
+
+def parse_number(words: str) -> int | None:
+    """``"dix-huit"`` → 18, ``"12"`` → 12, ``"un"`` → 1; None when not a number."""
+    w = fold(words.strip())
+    if w.isdigit():
+        return int(w)
+    w = _ELISION.sub("", w)
+    if not w or not re.fullmatch(r"[a-z]+(?:[- ](?:et[- ])?[a-z]+)*", w):
+        return None
+    try:
+        return int(text2num(w, "fr"))
+    except (ValueError, TypeError, IndexError):
+        return None
+
+
+def iso(parts: tuple[tuple[float, str], ...]) -> str:
+    """``((1, "Y"), (6, "M"))`` → ``P1Y6M``; hours and minutes go after ``T``."""
+    date_part, time_part = "", ""
+    for value, unit in parts:
+        number = str(int(value)) if float(value).is_integer() else str(value)
+        if unit in ("H", "MIN"):
+            time_part += number + ("M" if unit == "MIN" else "H")
+        else:
+            date_part += number + unit
+    return "P" + date_part + ("T" + time_part if time_part else "")
+
+
+def _number_before(folded: str, end: int) -> tuple[float, int] | None:
+    """The number printed just before ``end`` (digits or words) and where it starts."""
+    head = folded[:end].rstrip()
+    paren = _PAREN_DIGITS.search(head)
+    if paren:
+        head = head[: paren.start()].rstrip()
+    m = _DIGITS.search(head)
+    if m:
+        if m.start() > 0 and head[m.start() - 1] in "-/.":
+            return None  # "2017-206", a number not a quantity
+        return float(m["num"].replace(",", ".")), m.start()
+    words = [(w.group(), w.start()) for w in _WORD.finditer(head[max(0, len(head) - 60) :])]
+    offset = max(0, len(head) - 60)
+    for k in range(min(4, len(words)), 0, -1):
+        chunk = words[-k:]
+        if chunk[0][0] == "et":
+            continue
+        phrase = head[offset + chunk[0][1] :]
+        value = parse_number(phrase)
+        if value is not None:
+            elided = _ELISION.match(phrase)
+            return float(value), offset + chunk[0][1] + (elided.end() if elided else 0)
+    return None
+
+
+def _atoms(text: str) -> list[Duration]:
+    folded = fold(text)
+    out: list[Duration] = []
+    for m in _UNIT_RE.finditer(folded):
+        found = _number_before(folded, m.start())
+        if found is None:
+            continue
+        value, start = found
+        unit = UNITS[m["unit"]]
+        parts: tuple[tuple[float, str], ...] = ((value, unit),)
+        end = m.end()
+        half = _AND_HALF.match(folded[end:])
+        if half and unit in _HALF:
+            parts += (_HALF[unit],)
+            end += half.end()
+        out.append(Duration(iso(parts), start, end, parts))
+    return out
+
+
+def find_durations(text: str) -> list[Duration]:
+    """Every duration in ``text``, compounds merged ("1 an et 6 mois" → ``P1Y6M``)."""
+    merged: list[Duration] = []
+    for atom in _atoms(text):
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and _JOIN.match(fold(text[prev.end : atom.start]))
+            and _ORDER[prev.parts[-1][1]] < _ORDER[atom.parts[0][1]]
+        ):
+            parts = prev.parts + atom.parts
+            merged[-1] = Duration(iso(parts), prev.start, atom.end, parts)
+        else:
+            merged.append(atom)
+    return merged
+
+
+def to_iso(text: str) -> str | None:
+    """The first duration of ``text`` in ISO 8601, or None."""
+    found = find_durations(text)
+    return found[0].iso if found else None
+
+
+_NUM = r"(?P<{}>\d+|[a-z]+(?:-[a-z]+)*)"
+_BARE_RANGE = re.compile(
+    r"\b(?:de|entre)\s+"
+    + _NUM.format("a")
+    + r"\s+(?:a|et)\s+"
+    + _NUM.format("b")
+    + rf"\s+(?P<unit>{UNIT})\b"
+)
+_MIN_AFTER = re.compile(r"^\s*(?:au\s+)?minimum\b")
+_MAX_AFTER = re.compile(r"^\s*(?:au\s+)?maximum\b")
+_MIN_BEFORE = re.compile(
+    r"\b(?:au\s+minimum|minimum|au\s+moins|d'au\s+moins|pas\s+moins\s+de)\s*(?:de\s+|d')?$"
+)
+_MAX_BEFORE = re.compile(
+    r"\b(?:au\s+maximum|maximum|au\s+plus|jusqu'a|dans\s+la\s+limite\s+d'|dans\s+la\s+limite\s+de|"
+    r"n'excedant\s+pas|ne\s+pouvant\s+(?:pas\s+)?exceder|sans\s+exceder|plus\s+de|au-dela\s+de|au-dela\s+d')\s*(?:de\s+|d')?$"
+)
+_RANGE_LINK = re.compile(r"^\s*(?:minimum\s+)?(?:a|et|,)\s+(?:(?:au\s+)?maximum\s+)?$")
+
+
+def _bound(folded: str, d: Duration) -> str | None:
+    after, before = folded[d.end :], folded[max(0, d.start - 40) : d.start]
+    if _MIN_AFTER.match(after) or _MIN_BEFORE.search(before):
+        return "min"
+    if _MAX_AFTER.match(after) or _MAX_BEFORE.search(before):
+        return "max"
+    return None
+
+
+def find_ranges(text: str) -> list[Range]:
+    """Ranges and half ranges: "de 3 mois minimum à un an maximum", "entre 3 et 6 mois",
+    "6 mois maximum", "au moins un an"."""
+    folded = fold(text)
+    out: list[Range] = []
+    for m in _BARE_RANGE.finditer(folded):
+        a, b = parse_number(m["a"]), parse_number(m["b"])
+        if a is not None and b is not None:
+            unit = UNITS[m["unit"]]
+            out.append(Range(iso(((a, unit),)), iso(((b, unit),)), m.start(), m.end()))
+    durations = [
+        d for d in find_durations(text) if not any(r.start <= d.start < r.end for r in out)
+    ]
+    i = 0
+    while i < len(durations):
+        d = durations[i]
+        nxt = durations[i + 1] if i + 1 < len(durations) else None
+        lead = re.search(r"\b(?:de|entre)\s+$", folded[max(0, d.start - 8) : d.start])
+        if nxt and lead and _RANGE_LINK.match(folded[d.end : nxt.start]):
+            start = max(0, d.start - 8) + lead.start()
+            tail = _MAX_AFTER.match(folded[nxt.end :])
+            end = nxt.end + (tail.end() if tail else 0)
+            out.append(Range(d.iso, nxt.iso, start, end))
+            i += 2
+            continue
+        bound = _bound(folded, d)
+        if bound == "min":
+            out.append(Range(d.iso, None, d.start, d.end))
+        elif bound == "max":
+            out.append(Range(None, d.iso, d.start, d.end))
+        i += 1
+    return sorted(out, key=lambda r: r.start)
+
+
+# ------------------------------------------------ time phrases around durations
+
+_UNTIL = re.compile(
+    r"\b(?:tant qu'|tant que|aussi longtemps que|pendant (?:toute )?la duree (?:d|necessaire)|le temps (?:d|necessaire)|durant (?:toute )?la duree d"
+    r"|jusqu'(?:a|au|aux|a la|a l')\s)"
+)
+_TRIGGER = re.compile(
+    r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|a la fin)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de son\s|de sa\s|d')"
+    r"|apres\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s)|suivant\s+(?:le\s|la\s|l')|jusqu'(?:au\s|a la\s|a l'))\s*"
+)
+_NOT_EVENT = re.compile(r"^(?:un|une|ce|cette|ces|\d|delai|periode|duree)\b")
+_NP_STOP = re.compile(
+    r"[,;.()«»]|\s(?:et|ou|plus|pour|afin|puis|soit|sauf|dans|au maximum|au plus tard|a l'exception|conformement)\s|\s\d"
+)
+#: "départ de celui-ci" → "départ": who leaves is not part of the event.
+PERSON_COMPLEMENT = re.compile(
+    r"\s+(?:(?:de|du|des)\s+|d')?(?:celui-ci|celle-ci|ceux-ci|celles-ci|ces derniers|ces dernieres|ce dernier|cette derniere"
+    r"|l'interessee?|la personne(?: concernee)?|l'utilisateur|l'agent|salarie|l'employe|collaborateur|l'eleve|patient"
+    r"|personnes concernees|ces personnes)\b.*$"
+)
+_ROLLING = re.compile(r"\bglissante?s?\b")
+
+
+def find_trigger(seg: str) -> str | None:
+    """The event a period starts from, as its noun phrase: "6 mois après le départ de celui-ci"
+    → "départ"; "à compter de la fin de la relation contractuelle" → "fin de la relation
+    contractuelle". "jusqu'au départ" counts only with "plus N" (else it is an ``until``)."""
+    f = fold(seg)
+    for m in _TRIGGER.finditer(f):
+        rest = f[m.end() :]
+        if _NOT_EVENT.match(rest):
+            continue
+        is_until = m.group().startswith("jusqu")
+        if is_until and not re.search(r"\bplus\s", rest):
+            continue  # "jusqu'au départ" alone is an open condition (until)
+        stop = _NP_STOP.search(rest)
+        np_end = stop.start() if stop else len(rest)
+        person = PERSON_COMPLEMENT.search(rest[:np_end])
+        if person:
+            np_end = person.start()
+        phrase = seg[m.end() : m.end() + np_end].strip(" ,;.")
+        if phrase:
+            return phrase
+    return None
+
+
+def find_until(seg: str) -> str | None:
+    """An open condition instead of a duration: "tant que le compte est actif", "pendant
+    toute la durée de la relation contractuelle", "jusqu'au départ de l'agent"."""
+    f = fold(seg)
+    m = _UNTIL.search(f)
+    if not m:
+        return None
+    stop = re.search(r"[;]|,\s|\.(?:\s|$)|\s(?:puis|et (?:les|la|le|sont|seront))\s", f[m.end() :])
+    phrase = seg[m.start() : m.end() + (stop.start() if stop else len(f) - m.end())]
+    return strip_final_period(phrase.strip()) or None
+
+
+def is_rolling(seg: str) -> bool:
+    """True for a rolling period ("12 mois glissants")."""
+    return bool(_ROLLING.search(fold(seg)))

@@ -1,0 +1,169 @@
+"""Durations in French → ISO 8601 in the printed unit.
+
+To add a case, write the sentence with each duration marked
+``<dur value=ISO>the words</dur>``; the test checks the value and the span.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractors.durations import (
+    find_durations,
+    find_ranges,
+    find_trigger,
+    find_until,
+    is_rolling,
+    parse_number,
+    to_iso,
+)
+
+TAG = re.compile(r"<dur value=(?P<value>\S+?)>(?P<words>.*?)</dur>")
+
+
+def parse(annotated: str) -> tuple[str, list[tuple[str, str]]]:
+    """The plain sentence and its expected (value, words) pairs."""
+    expected = [(m["value"], m["words"]) for m in TAG.finditer(annotated)]
+    return TAG.sub(lambda m: m["words"], annotated), expected
+
+
+DURATIONS = [
+    "conservées <dur value=P6M>6 mois</dur>",
+    "purgées après <dur value=P24M>24 mois</dur>",  # 24 mois stays P24M, not P2Y
+    "conservées <dur value=P2Y>deux ans</dur>",
+    "conservées <dur value=P1Y>un an</dur> à compter de la collecte",
+    "conservées pendant une durée d'<dur value=P1Y>un an</dur>",
+    "les informations temporelles sont conservées <dur value=P30D>30 jours</dur>",
+    "effacées au bout d'<dur value=P1W>une semaine</dur>",
+    "supprimés à l'issue d'un délai de <dur value=P2M>deux mois</dur>",
+    "conservées <dur value=P3M>trois (3) mois</dur>",
+    "conservées <dur value=P1Y6M>1 an et 6 mois</dur>",
+    "conservées <dur value=P18M>dix-huit mois</dur>",
+    "conservées <dur value=P5Y>cinq ans</dur> puis archivées <dur value=P10Y>10 ans</dur>",
+    "anonymisées au bout d'<dur value=P1M>un mois</dur> et purgées après <dur value=P24M>24 mois</dur>",
+    "conservées jusqu'au départ de celui-ci plus <dur value=P6M>6 mois</dur>",
+    "sur une période de <dur value=P12M>12 mois</dur> glissants",
+    "conservées <dur value=P1Y6M>un an et demi</dur>",
+    "les enregistrements sont effacés après <dur value=PT48H>48 heures</dur>",
+    "conservées <dur value=P24M>vingt-quatre mois</dur>",
+    "durant <dur value=P3Y>3 années</dur>",
+    "pendant <dur value=P1Y>une année</dur>",
+    "conservées <dur value=P10Y>dix ans</dur> à compter de la clôture du dossier",
+    "conformément à la recommandation n° 2017-206 du 20 décembre 2017",  # no duration
+    "au maximum à la rentrée suivante pour ceux qui quitteraient pendant l'année scolaire",
+    "conservées quelques mois",
+    "les ans passent",
+]
+
+
+@pytest.mark.parametrize("annotated", DURATIONS)
+def test_durations(annotated: str) -> None:
+    text, expected = parse(annotated)
+    found = [(d.iso, text[d.start : d.end]) for d in find_durations(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum", "maximum"),
+    [
+        ("la Commission fixe de 3 mois minimum à un an maximum leur durée", "P3M", "P1Y"),
+        ("conservées entre 3 et 6 mois", "P3M", "P6M"),
+        ("conservées de 3 à 6 mois", "P3M", "P6M"),
+        ("conservées de six mois à un an", "P6M", "P1Y"),
+        ("conservées 6 mois maximum", None, "P6M"),
+        ("conservées au maximum un an", None, "P1Y"),
+        ("conservées au moins deux ans", "P2Y", None),
+        ("ne pouvant excéder 30 jours", None, "P30D"),
+    ],
+)
+def test_ranges(text: str, minimum: str | None, maximum: str | None) -> None:
+    ranges = find_ranges(text)
+    assert [(r.min, r.max) for r in ranges] == [(minimum, maximum)]
+
+
+@pytest.mark.parametrize(
+    "text", ["conservées 6 mois", "conservées jusqu'au départ plus 3 mois", ""]
+)
+def test_no_range(text: str) -> None:
+    assert find_ranges(text) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("un", 1),
+        ("une", 1),
+        ("deux", 2),
+        ("dix-huit", 18),
+        ("vingt et un", 21),
+        ("12", 12),
+        ("d'un", 1),
+    ],
+)
+def test_parse_number(words: str, value: int) -> None:
+    assert parse_number(words) == value
+
+
+@pytest.mark.parametrize("words", ["quelques", "l'", "demi", "", "conservées"])
+def test_parse_number_rejects(words: str) -> None:
+    assert parse_number(words) is None
+
+
+def test_to_iso() -> None:
+    assert to_iso("deux mois") == "P2M"
+    assert to_iso("rien") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("conservées jusqu'au départ de celui-ci plus 6 mois", "départ"),
+        (
+            "conservées 5 ans à compter de la fin de la relation contractuelle",
+            "fin de la relation contractuelle",
+        ),
+        ("effacées au bout de 6 mois après le départ, et au maximum à la rentrée", "départ"),
+        ("à 3 mois après le départ ces derniers", "départ"),
+        ("à 3 mois à compter du départ de la personne", "départ"),
+        ("15 ans à compter de leur dernière venue", "dernière venue"),
+        ("5 ans à partir de la clôture du dossier", "clôture du dossier"),
+        ("supprimés à l'issue d'un délai de deux mois", None),  # a delay, not an event
+        ("conservées jusqu'au départ de l'agent", None),  # an open condition: see find_until
+        ("conservées 6 mois", None),
+    ],
+)
+def test_find_trigger(text: str, trigger: str | None) -> None:
+    assert find_trigger(text) == trigger
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        (
+            "conservées tant que l'utilisateur travaille au sein de la DITN/DSI.",
+            "tant que l'utilisateur travaille au sein de la DITN/DSI",
+        ),
+        (
+            "conservées tant que le compte est actif, puis supprimées",
+            "tant que le compte est actif",
+        ),
+        (
+            "pendant toute la durée de la relation contractuelle.",
+            "pendant toute la durée de la relation contractuelle",
+        ),
+        ("conservées jusqu'au départ de l'agent", "jusqu'au départ de l'agent"),
+        ("conservées 6 mois", None),
+    ],
+)
+def test_find_until(text: str, until: str | None) -> None:
+    assert find_until(text) == until
+
+
+@pytest.mark.parametrize(
+    ("text", "rolling"),
+    [("12 mois glissants", True), ("une période glissante d'un an", True), ("12 mois", False)],
+)
+def test_is_rolling(text: str, rolling: bool) -> None:
+    assert is_rolling(text) is rolling

@@ -1,0 +1,190 @@
+"""Section II: the legal bases the controller invokes.
+
+Each case is a section text (one or more sentences) and the bases expected, in order of
+first mention. To add a case, copy the sentences from a deliberation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import lawfulness
+from extractors.normalise import normalise
+from extractors.sections import split_sections
+from scrapers.journal_de_monaco import parse_article_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+
+CASES = [
+    pytest.param(
+        "Le responsable de traitement indique que le présent traitement est justifié par la réalisation d'un "
+        "intérêt légitime, sans que ne soient méconnus ni l'intérêt, ni les droits et libertés fondamentaux de "
+        "la personne concernée.\n"
+        "La Commission considère que ce traitement est licite et justifié, conformément aux dispositions des "
+        "articles 10-1 et 10-2 de la loi n° 1.165 du 23 décembre 1993.",
+        ["legitimate_interest"],
+        id="2021-81",
+    ),
+    pytest.param(
+        "Le responsable de traitement indique que le présent traitement est justifié par le consentement de la "
+        "personne concernée et par la réalisation d'un intérêt légitime qui ne méconnaît ni l'intérêt, ni les "
+        "droits et libertés fondamentaux de la personne concernée.\n"
+        "L'intérêt légitime trouve, en outre, son fondement dans la volonté de l'Administration de simplifier "
+        "les démarches administratives.",
+        ["consent", "legitimate_interest"],
+        id="2022-62 two bases",
+    ),
+    pytest.param(
+        "Le responsable de traitement indique que le présent traitement est justifié par le respect d'une "
+        "obligation légale à laquelle il est soumis ainsi que par la réalisation d'un intérêt légitime qu'il "
+        "poursuit et qui ne méconnaît ni l'intérêt, ni les droits et libertés fondamentaux des personnes "
+        "concernées.\n"
+        "La Commission rappelle à cet égard qu'aucune obligation légale n'impose, en tant que telle, la mise en "
+        "œuvre d'un traitement proposant la présente finalité.",
+        ["legal_obligation", "legitimate_interest"],
+        id="2024-9 the Commission's objection leaves the claimed basis",
+    ),
+    pytest.param(
+        "Le présent traitement est justifié par la réalisation d'un intérêt légitime poursuivi par le "
+        "responsable de traitement.\n"
+        "La Commission rappelle à cet égard que tout cookie non technique doit être soumis, conformément à "
+        "l'article 14-2 de la loi n° 1.165, au consentement de l'utilisateur.",
+        ["legitimate_interest"],
+        id="2024-165 the Commission's reminder on consent is not a basis",
+    ),
+    pytest.param(
+        "Le traitement est justifié par le respect d'une obligation légale à laquelle est soumis le responsable "
+        "de traitement.",
+        ["legal_obligation"],
+        id="obligation légale",
+    ),
+    pytest.param(
+        "Le traitement est justifié par un motif d'intérêt public.",
+        ["public_interest"],
+        id="intérêt public",
+    ),
+    pytest.param(
+        "Le responsable de traitement indique que le traitement est justifié par l'exécution d'un contrat ou de "
+        "mesures précontractuelles avec la personne concernée.",
+        ["contract"],
+        id="contrat",
+    ),
+    pytest.param(
+        "Le traitement est justifié par l'exécution du contrat de travail des salariés et par le respect "
+        "d'obligations légales.",
+        ["contract", "legal_obligation"],
+        id="contrat de travail",
+    ),
+    pytest.param(
+        "Le responsable de traitement indique que le traitement est justifié par la sauvegarde de la vie de la "
+        "personne concernée.",
+        ["vital_interest"],
+        id="sauvegarde de la vie",
+    ),
+    pytest.param(
+        "Le traitement est justifié par un motif d'intérêt public et par le respect d'une obligation légale. "
+        "Il est également justifié par un motif d'intérêt public lié à la santé.",
+        ["public_interest", "legal_obligation"],
+        id="no duplicates",
+    ),
+    pytest.param(
+        "Le responsable de traitement indique que le traitement est nécessaire à l'exécution d'une mission "
+        "d'intérêt public dont il est investi.",
+        ["public_interest"],
+        id="loi 1.565 wording",
+    ),
+    pytest.param(
+        "Le traitement est fondé sur le consentement des personnes concernées.",
+        ["consent"],
+        id="fondé sur",
+    ),
+    pytest.param(
+        "Le traitement est justifié par la réalisation d'un intérêt légitime poursuivi par le responsable de "
+        "traitement qui ne méconnaît ni l'intérêt, ni les droits et libertés fondamentaux des personnes "
+        "concernées.",
+        ["legitimate_interest"],
+        id="early wording",
+    ),
+    pytest.param(
+        "La Commission relève que le traitement est justifié par un motif d'intérêt public.",
+        ["public_interest"],
+        id="only the Commission states it",
+    ),
+    pytest.param(
+        "La Commission relève que le traitement n'est pas justifié par un intérêt légitime.",
+        [],
+        id="the Commission denies it",
+    ),
+    pytest.param(
+        "Ce traitement répond à un intérêt légitime du responsable de traitement.",
+        ["legitimate_interest"],
+        id="no justification verb",
+    ),
+    pytest.param(
+        "Les utilisateurs peuvent refuser les cookies, leur consentement étant recueilli par un bandeau.",
+        [],
+        id="consent mentioned in passing",
+    ),
+    pytest.param(
+        "La Commission considère que ce traitement est licite et justifié, conformément aux dispositions des "
+        "articles 10-1 et 10-2 de la loi n° 1.165.",
+        [],
+        id="no statement",
+    ),
+    pytest.param(
+        "Le responsable de traitement indique que le traitement est justifié par :\n"
+        "- le respect d'une obligation légale ;\n"
+        "- l'exécution d'un contrat avec la personne concernée.",
+        ["legal_obligation", "contract"],
+        id="bases as a list",
+    ),
+    pytest.param("", [], id="empty"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_legal_bases(text, expected):
+    out = lawfulness.extract(text)
+    assert out.fields.get("legal_bases", []) == expected
+    assert out.issues == []
+
+
+def test_unknown_justification_is_other_with_an_issue():
+    out = lawfulness.extract(
+        "Le traitement est justifié par les missions dévolues à la Direction du Travail par l'Ordonnance "
+        "Souveraine n° 16.675."
+    )
+    assert out.fields["legal_bases"] == ["other"]
+    [issue] = out.issues
+    assert issue.code == "unknown_label"
+    assert "missions dévolues" in issue.message
+
+
+@pytest.mark.parametrize(
+    ("seed", "expected"),
+    [
+        ("000_66ca558007f70558.txt", ["legitimate_interest"]),
+        ("002_3ac3c47825e9aa4c.txt", ["legitimate_interest"]),
+        ("003_8af71a0e95fd3aca.txt", ["consent", "legitimate_interest"]),
+        ("004_17a98b1914b87e33.txt", ["legal_obligation", "legitimate_interest"]),
+    ],
+)
+def test_seeds(seed, expected):
+    if not (SEEDS / seed).exists():
+        pytest.skip("seed fixture missing")
+    a = parse_article_text((SEEDS / seed).read_text(encoding="utf-8"))
+    sections, _ = split_sections(normalise(a.title + "\n" + a.body))
+    text = next(s.text for s in sections if s.kind == "lawfulness")
+    out = lawfulness.extract(text)
+    assert out.fields["legal_bases"] == expected
+    assert out.issues == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_never_raises(text):
+    lawfulness.extract(text)

@@ -1,0 +1,364 @@
+"""Section I: functionalities, persons concerned, name of the tool.
+
+Functionality cases are section texts where each expected functionality is marked
+``<f>…</f>``, or ``<f actor=managers>…</f>`` when a list is introduced for a group.
+Anything not marked must give no row. To add a case, copy a sentence from a
+deliberation and mark what should come out.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors import purpose
+from extractors.normalise import normalise
+from extractors.sections import split_sections
+from scrapers.journal_de_monaco import parse_article_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
+_MARK = re.compile(r"<f(?: actor=(?P<actor>[^>]+))?>(?P<text>.*?)</f>")
+
+
+def unmark(marked: str) -> tuple[str, list[tuple[str | None, str, int, int]]]:
+    """The plain text and the marked functionalities (actor, text, start, end)."""
+    plain, expected, pos = [], [], 0
+    for m in _MARK.finditer(marked):
+        plain.append(marked[pos : m.start()])
+        start = sum(map(len, plain))
+        plain.append(m["text"])
+        expected.append((m["actor"], m["text"], start, start + len(m["text"])))
+        pos = m.end()
+    plain.append(marked[pos:])
+    return "".join(plain), expected
+
+
+FUNCTIONALITIES = [
+    pytest.param(
+        "Le présent traitement a pour finalité « Gestion de la messagerie professionnelle Exchange ».\n"
+        "Les fonctionnalités du traitement sont :\n"
+        "- <f>Migration des boîtes aux lettres de l'environnement Lotus vers Exchange</f> ;\n"
+        "- <f>Gestion des comptes de messagerie (création, administration, suppression)</f> ;\n"
+        "- <f>Établir des statistiques à des fins de reporting</f>.\n"
+        "La Commission constate que la finalité du traitement est déterminée et explicite.",
+        id="2021-81 dash list ending with a period",
+    ),
+    pytest.param(
+        "Enfin, les fonctionnalités de ce traitement sont les suivantes :\n"
+        "Concernant les utilisateurs :\n"
+        "- <f actor=utilisateurs>créer et authentifier les utilisateurs</f> ;\n"
+        "- <f actor=utilisateurs>établir des statistiques (indicateurs) sur le taux d'occupation</f>.\n"
+        "Pour les managers :\n"
+        "- <f actor=managers>partager des messages à son équipe</f> ;\n"
+        "- <f actor=managers>consulter / exporter des KPI (Key Performance Indicator)</f>.\n"
+        "Pour les administrateurs :\n"
+        "- <f actor=administrateurs>envoyer / renvoyer une invitation</f> ;\n"
+        "À cet égard, le responsable de traitement indique que « l'outil de flexoffice « Deskare » aura "
+        "comme seul usage et objectif de faciliter la gestion ».",
+        id="2024-165 lists per group",
+    ),
+    pytest.param(
+        "La démarche en ligne de prise de rendez-vous a pour fonctionnalités :\n"
+        "- <f>la prise de rendez-vous en ligne par un usager pour lui-même</f> ;\n"
+        "- <f>la purge automatique des données après 24 mois</f>.",
+        id="2022-62 a pour fonctionnalités",
+    ),
+    pytest.param(
+        "Le traitement permet de :\n"
+        "• <f>gérer les badges d'accès</f> ;\n"
+        "• <f>éditer des statistiques</f>.",
+        id="permet de, bullet •",
+    ),
+    pytest.param(
+        "Il permet notamment :\n"
+        "– <f>la gestion des inscriptions</f>,\n"
+        "– <f>l'édition des listes</f>,\n"
+        "– <f>l'envoi de courriels</f>.",
+        id="en dash, items ending with a comma",
+    ),
+    pytest.param(
+        "Ses fonctionnalités sont les suivantes :\n"
+        "o <f>la tenue du registre</f> ;\n"
+        "o <f>la délivrance d'attestations</f> ;",
+        id="bullet o",
+    ),
+    pytest.param(
+        "Les fonctionnalités sont :\n"
+        "> <f>la réservation des salles</f> ;\n"
+        "> <f>l'annulation des réservations</f>.",
+        id="bullet >",
+    ),
+    pytest.param(
+        "Les fonctionnalités du traitement sont les suivantes :\n"
+        "En ce qui concerne l'administrateur :\n"
+        "- <f actor=administrateur>créer les comptes</f> ;\n"
+        "S'agissant des agents du service :\n"
+        "- <f actor=agents du service>consulter les dossiers</f> ;\n"
+        "Quant aux usagers :\n"
+        "- <f actor=usagers>déposer une demande en ligne</f>.",
+        id="other group intros",
+    ),
+    pytest.param(
+        "Les fonctionnalités sont les suivantes :\n"
+        "- Pour les managers :\n"
+        "- <f actor=managers>valider les congés</f> ;\n"
+        "- Pour les salariés :\n"
+        "- <f actor=salariés>saisir une demande</f>.",
+        id="bulleted group intros in a flat list",
+    ),
+    pytest.param(
+        "Les fonctionnalités sont les suivantes :\n"
+        "- Pour les managers :\n"
+        "o <f actor=managers>valider les congés</f> ;\n"
+        "- <f>éditer des rapports</f>.",
+        id="bulleted group intro with its own bullets",
+    ),
+    pytest.param(
+        "Il a pour objet :\n- <f>la gestion des autorisations</f> ;\n- <f>le contrôle des accès</f>.",
+        id="a pour objet",
+    ),
+    pytest.param(
+        "Le traitement permet aux gestionnaires de :\n"
+        "- <f actor=gestionnaires>valider les demandes</f> ;\n"
+        "- <f actor=gestionnaires>relancer les usagers</f>.",
+        id="group named in the intro",
+    ),
+    pytest.param(
+        "Les fonctionnalités sont :\n"
+        "- <f>gestion des comptes</f> :\n"
+        "o <f>création</f> ;\n"
+        "o <f>suppression</f> ;\n"
+        "- <f>gestion des mots de passe</f>.",
+        id="nested list",
+    ),
+    pytest.param(
+        "Le responsable de traitement indique que le traitement a pour objectifs :\n"
+        "- « améliorer la qualité du service ;\n"
+        "- réduire les délais ».\n"
+        "Les fonctionnalités sont :\n"
+        "- <f>la saisie des demandes</f> ;",
+        id="a list of objectives gives no row",
+    ),
+    pytest.param(
+        "Les personnes concernées sont :\n- les salariés ;\n- les visiteurs.",
+        id="a list of persons gives no row",
+    ),
+    pytest.param(
+        "Le traitement a pour finalité « Gestion des badges ».\nIl concerne les salariés.",
+        id="no list at all",
+    ),
+    pytest.param(
+        "Le traitement a pour finalité «Gestion du personnel».\n"
+        "Il permet : <f>la gestion des dossiers</f>, <f>la gestion des congés</f> et <f>la paie</f>.",
+        id="inline enumeration, early 2010s guillemets",
+    ),
+    pytest.param(
+        "Le traitement a pour fonctionnalités <f>la gestion des abonnements</f>, "
+        "<f>l'envoi des factures</f> et <f>le suivi des paiements</f>.",
+        id="inline a pour fonctionnalités without colon",
+    ),
+    pytest.param(
+        "Les fonctionnalités sont les suivantes : <f>gestion des entrées</f> ; <f>gestion des sorties</f> ; "
+        "<f>édition de rapports</f>.",
+        id="inline with semicolons",
+    ),
+]
+
+
+@pytest.mark.parametrize("marked", FUNCTIONALITIES)
+def test_functionalities(marked):
+    text, expected = unmark(marked)
+    rows = purpose.extract(text).tables.get("functionalities", [])
+    assert [(r.actor, r.text, r.start, r.end) for r in rows] == expected
+
+
+SUBJECTS = [
+    (
+        "Il concerne les fonctionnaires, agents et suppléants de la Commune, ainsi que le Conseil Communal, et "
+        "les interlocuteurs de la Commune.",
+        [
+            "fonctionnaires, agents et suppléants de la Commune",
+            "Conseil Communal",
+            "interlocuteurs de la Commune",
+        ],
+    ),
+    (
+        "Les personnes concernées sont l'ensemble des fonctionnaires et agents de l'État (DITN/DSI), ainsi que "
+        "les prestataires et les invités de la DITN/DSI.",
+        ["fonctionnaires et agents de l'État (DITN/DSI)", "prestataires", "invités de la DITN/DSI"],
+    ),
+    (
+        "Il concerne les usagers (ce terme pouvant désigner des particuliers, mandataires, représentants "
+        "d'entreprises) ainsi que les agents traitants (le personnel de l'Administration).",
+        [
+            "usagers (ce terme pouvant désigner des particuliers, mandataires, représentants d'entreprises)",
+            "agents traitants (le personnel de l'Administration)",
+        ],
+    ),
+    (
+        "Il concerne les enseignants et les élèves des établissements scolaires relevant de la DENJS, les "
+        "personnels de la DENJS dotés de postes de travail gérés par la DENJS, les prestataires agissant pour le "
+        "compte de la DENJS ainsi que les administrateurs du Service informatique de la DENJS.",
+        [
+            "enseignants",
+            "élèves des établissements scolaires relevant de la DENJS",
+            "personnels de la DENJS dotés de postes de travail gérés par la DENJS",
+            "prestataires agissant pour le compte de la DENJS",
+            "administrateurs du Service informatique de la DENJS",
+        ],
+    ),
+    (
+        "Le traitement concerne les patients du Centre Hospitalier Princesse Grace.",
+        ["patients du Centre Hospitalier Princesse Grace"],
+    ),
+    (
+        "Les personnes concernées par le présent traitement sont les salariés de la S.A.M. Monaco Telecom.",
+        ["salariés de la S.A.M. Monaco Telecom"],
+    ),
+    (
+        "Les personnes concernées par ce traitement sont les clients ; les prospects ; les fournisseurs.",
+        ["clients", "prospects", "fournisseurs"],
+    ),
+    (
+        "Il concerne les représentants des salariés, des employeurs et des syndicats.",
+        ["représentants des salariés, des employeurs et des syndicats"],
+    ),
+    (
+        "Il concerne les salariés, des intérimaires et leurs ayants droit.",
+        ["salariés", "intérimaires", "leurs ayants droit"],
+    ),
+    (
+        "Il concerne, d'une part, les élèves et, d'autre part, les parents d'élèves.",
+        ["élèves", "parents d'élèves"],
+    ),
+    (
+        "Il concerne également toute personne se présentant à l'accueil.",
+        ["toute personne se présentant à l'accueil"],
+    ),
+    (
+        "Il concerne les personnes qui consultent le site et les réseaux sociaux de la Mairie.",
+        ["personnes qui consultent le site et les réseaux sociaux de la Mairie"],
+    ),
+    (
+        "Les personnes concernées sont les suivantes :\n- les salariés ;\n- les stagiaires, les intérimaires.",
+        ["salariés", "stagiaires", "intérimaires"],
+    ),
+    (
+        "Il concerne les personnes suivantes :\n- les salariés ;\n- les intérimaires.",
+        ["salariés", "intérimaires"],
+    ),
+    (
+        "Le présent traitement concerne les élèves scolarisés en Principauté, leurs responsables légaux, ainsi que "
+        "les personnels enseignants.",
+        ["élèves scolarisés en Principauté", "leurs responsables légaux", "personnels enseignants"],
+    ),
+    (
+        "Les personnes concernées sont les membres du personnel de la Banque (salariés, stagiaires, intérimaires), "
+        "ainsi que les clients.",
+        ["membres du personnel de la Banque (salariés, stagiaires, intérimaires)", "clients"],
+    ),
+    ("Il concerne la gestion des badges d'accès.", []),
+    ("Les personnes concernées sont informées par voie d'affichage.", []),
+    ("Le traitement a pour finalité « Gestion des badges ».", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECTS)
+def test_data_subjects(text, expected):
+    assert purpose.extract(text).fields.get("data_subjects", []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La solution utilisée est dénommée « Deskare ».", "Deskare"),
+        ("Le traitement, dénommé «Outlook», permet l'échange de messages.", "Outlook"),
+        (
+            "Le traitement est mis en œuvre au moyen du logiciel Pronote de la société Index Education.",
+            "Pronote",
+        ),
+        ("Il s'appuie sur l'outil « Microsoft Teams ».", "Microsoft Teams"),
+        (
+            "La Commission relève que l'application dénommée « Mon Espace Santé » sera accessible.",
+            "Mon Espace Santé",
+        ),
+        (
+            "Les informations sont issues du traitement ayant pour finalité « Gestion des élèves », dénommé Pronote.",
+            None,
+        ),
+        ("Il s'agit d'un outil dit de « gestion du flex office ».", None),
+        ("La société X, ci-après dénommée « le Prestataire », héberge les données.", None),
+        ("Le logiciel permet la gestion des congés.", None),
+    ],
+)
+def test_system_name(text, expected):
+    assert purpose.extract(text).fields.get("system_name") == expected
+
+
+@pytest.mark.parametrize(
+    ("intro", "group"),
+    [
+        ("Pour les managers :", "managers"),
+        ("Concernant les utilisateurs :", "utilisateurs"),
+        ("En ce qui concerne l'administrateur :", "administrateur"),
+        ("Pour les visiteurs de la DITN/DSI :", "visiteurs de la DITN/DSI"),
+        ("Enfin, pour les administrateurs :", "administrateurs"),
+        ("S'agissant de l'usager, les fonctionnalités sont :", "usager"),
+        ("Pour les salariés, agents et stagiaires :", "salariés, agents et stagiaires"),
+        ("Pour la gestion des badges :", None),
+        ("Pour ce faire, le traitement permet de :", None),
+        ("Les fonctionnalités sont :", None),
+    ],
+)
+def test_group_of(intro, group):
+    assert purpose.group_of(intro) == group
+
+
+def _seed_section(name: str, kind: str) -> str:
+    a = parse_article_text((SEEDS / name).read_text(encoding="utf-8"))
+    sections, _ = split_sections(normalise(a.title + "\n" + a.body))
+    return next(s.text for s in sections if s.kind == kind)
+
+
+@pytest.mark.parametrize(
+    ("seed", "n", "actors", "subjects", "name"),
+    [
+        ("000_66ca558007f70558.txt", 15, {None}, 3, None),
+        (
+            "002_3ac3c47825e9aa4c.txt",
+            18,
+            {"utilisateurs", "managers", "administrateurs"},
+            3,
+            "Deskare",
+        ),
+        ("003_8af71a0e95fd3aca.txt", 11, {None}, 2, None),
+        ("004_17a98b1914b87e33.txt", 8, {None}, 5, None),
+    ],
+)
+def test_seeds(seed, n, actors, subjects, name):
+    if not (SEEDS / seed).exists():
+        pytest.skip("seed fixture missing")
+    text = _seed_section(seed, "purpose")
+    out = purpose.extract(text)
+    rows = out.tables["functionalities"]
+    assert len(rows) == n
+    assert {r.actor for r in rows} == actors
+    assert all(text[r.start : r.end] == r.text for r in rows)
+    assert len(out.fields["data_subjects"]) == subjects
+    assert out.fields.get("system_name") == name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aeilmnoprst :;,.-•–o>«»()\n'ÉéàPLC")), max_size=300))
+def test_never_raises(text):
+    purpose.extract(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_never_raises_on_any_text(text):
+    purpose.extract(text)
