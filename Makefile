@@ -6,6 +6,7 @@ UV := .uv/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
+MIRROR_PORT ?= 8765
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
@@ -27,9 +28,17 @@ install: $(VENV)/.installed ## Create .venv with every dependency (locked in uv.
 lock: | $(UV) ## Re-resolve uv.lock after editing pyproject.toml
 	$(UV) lock --python $(PYTHON)
 
-demo: install ## Build the corpus from the bundled sample (data/sample) into data/corpus
-	$(BIN)/ccin extract data/sample --out $(DATA)/corpus
-	@echo "The corpus is in $(DATA)/corpus/ (one Parquet file per table)."
+demo: install ## Run the real refresh against a local copy of the site (built from data/sample), publish data/corpus
+	$(BIN)/ccin demo --out $(DATA)/corpus --work-dir $(DATA)/demo
+
+refresh: install ## Nightly: fetch what is new on the Journal de Monaco into data/raw, rebuild data/corpus
+	$(BIN)/ccin refresh --data-dir $(DATA) $(REFRESH_ARGS)
+
+rebuild: install ## Rebuild data/corpus from the pages kept in data/raw, offline
+	$(BIN)/ccin rebuild --data-dir $(DATA)
+
+mirror: install ## Serve a local copy of the site (data/sample) on 127.0.0.1:8765 (MIRROR_PORT=…) until Ctrl-C
+	$(BIN)/ccin mirror --port $(MIRROR_PORT) $(MIRROR_ARGS)
 
 test: install ## Run the whole test suite (rules, golden files, contract, model-backed tests)
 	$(BIN)/pytest
@@ -43,4 +52,4 @@ golden: install ## Rewrite the golden files from the current code (review the di
 clean: ## Remove the virtual environments and caches (not the corpus)
 	rm -rf .uv $(VENV) .pytest_cache .ruff_cache .mypy_cache
 
-.PHONY: help install lock demo test lint golden clean
+.PHONY: help install lock demo test lint golden clean refresh rebuild mirror

@@ -10,6 +10,7 @@ import typer
 
 from models.records import Issue
 from models.schema import SCHEMA_VERSION
+from pipeline import refresh_cli
 
 app = typer.Typer(
     name="ccin",
@@ -93,6 +94,9 @@ def version() -> None:
     from extractors.version import EXTRACTOR_VERSION
 
     typer.echo(f"extractor {EXTRACTOR_VERSION}, schema {SCHEMA_VERSION}")
+
+
+refresh_cli.register(app)
 
 
 def main() -> None:  # pragma: no cover - entry point

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.dammit import UnicodeDammit
 
-from extractors.dates import parse_numeric_date
+from extractors.dates import FRENCH_DATE, date_from_match, parse_numeric_date
 from models.records import Article
 
 SITE = "https://journaldemonaco.gouv.mc"
@@ -247,6 +249,12 @@ def parse_article_html(content: bytes | str, url: str | None = None) -> tuple[Ar
 
     h1 = soup.find("h1")
     title = _squash(h1.get_text("")) if h1 else ""
+    if url is None:
+        # a saved page may still say where it came from
+        link = soup.select_one('link[rel="canonical"][href], meta[property="og:url"][content]')
+        if link is not None:
+            found = str(link.get("href") or link.get("content") or "")
+            url = canonical_url(found) if "/Journaux/" in found else None
 
     meta = parse_meta(
         (
@@ -357,3 +365,194 @@ def looks_like_html(content: bytes | str) -> bool:
     return bool(
         re.search(r"<\s*(?:!doctype\s+html|html|head|body|h1|div|p)\b", head, re.IGNORECASE)
     )
+
+
+# --- listings: year pages, issue sommaires, search results (issue 5) -------------------
+# Appended by the refresh work; pure like the rest of the module.
+
+
+_ISSUE_PATH = re.compile(r"^/Journaux/(?P<year>\d{4})/(?P<segment>Journal-[^/]+)$")
+_ARTICLE_PATH = re.compile(
+    r"^/Journaux/(?P<year>\d{4})/(?P<segment>Journal-[^/]+)/(?P<slug>[^/]+)$"
+)
+_EN_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august")
+        + ("september", "october", "november", "december"),
+        start=1,
+    )
+}
+_EN_DATE = re.compile(
+    r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>[a-z]+)\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_EN_DATE_US = re.compile(
+    r"\b(?P<month>[a-z]+)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_MISSING = re.compile(
+    r"\b(?:erreur|error)\s*404\b|page\s+(?:introuvable|non\s+trouv[ée]e)|page\s+not\s+found",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRef:
+    """One issue linked from a year listing (``/Journaux/{YYYY}/Journal-{N}``).
+
+    ``segment`` is the URL's opaque issue id, not always the issue number
+    (``Journal-86712`` shows "N° journal 8671"); ``published_on`` is read from the link text.
+    """
+
+    url: str
+    year: int
+    segment: str
+    label: str
+    published_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRef:
+    """One article linked from a sommaire or a search result page."""
+
+    url: str
+    title: str
+    heading: str | None = None
+    issue_url: str | None = None
+
+
+def _site_path(href: str, base: str) -> tuple[str, str] | None:
+    """(canonical URL, path) of a link on the site's host; None for off-site links."""
+    href = (href or "").strip()
+    if not href or href.startswith(("#", "mailto:", "javascript:", "tel:")):
+        return None
+    url = canonical_url(href, base)
+    parts, home = urlsplit(url), urlsplit(canonical_url("/", base))
+    if parts.netloc != home.netloc or parts.scheme not in ("http", "https"):
+        return None
+    return url, parts.path
+
+
+def _link_date(text: str) -> date | None:
+    found = parse_numeric_date(text)
+    if found:
+        return found
+    m = FRENCH_DATE.search(text)
+    if m:
+        return date_from_match(m)
+    for pattern in (_EN_DATE, _EN_DATE_US):
+        m = pattern.search(text)
+        if m and m["month"].lower() in _EN_MONTHS:
+            try:
+                return date(int(m["year"]), _EN_MONTHS[m["month"].lower()], int(m["day"]))
+            except ValueError:
+                return None
+    return None
+
+
+def _issue_order(ref: IssueRef) -> tuple[date, int]:
+    digits = re.sub(r"\D", "", ref.segment)
+    return (ref.published_on or date.min, int(digits) if digits else 0)
+
+
+def parse_year_listing(html: bytes | str, base: str = SITE) -> list[IssueRef]:
+    """A year listing ``/Journaux/{YYYY}`` → its issues, newest first, each once."""
+    soup = BeautifulSoup(decode_html(html), "lxml")
+    refs: dict[str, IssueRef] = {}
+    for a in soup.find_all("a", href=True):
+        site = _site_path(str(a["href"]), base)
+        m = _ISSUE_PATH.match(site[1]) if site else None
+        if not site or not m:
+            continue
+        label = _squash(a.get_text(" "))
+        known = refs.get(site[0])
+        if known is None or (not known.label and label):
+            refs[site[0]] = IssueRef(
+                site[0], int(m["year"]), m["segment"], label, _link_date(label)
+            )
+    return sorted(refs.values(), key=_issue_order, reverse=True)
+
+
+def _issue_of(path: str, base: str) -> str | None:
+    m = _ARTICLE_PATH.match(path)
+    return canonical_url(f"/Journaux/{m['year']}/{m['segment']}", base) if m else None
+
+
+def _in_chrome(tag: Tag) -> bool:
+    return any(p.name in ("nav", "header", "footer") for p in tag.parents)
+
+
+def parse_sommaire(html: bytes | str, base: str = SITE) -> list[ArticleRef]:
+    """An issue page → its articles in page order, each with its title and category heading.
+
+    The site prints ``h2`` category headings, then ``li.u-no-bullet a[href]`` entries whose
+    text is the title. When no such entry is found (a changed layout), every link to an
+    article-shaped path outside the navigation is read, under the nearest ``h2``/``h3``.
+    Links to the same article under several language prefixes count once.
+    """
+    soup = BeautifulSoup(decode_html(html), "lxml")
+    entries = {id(a) for a in soup.select("li.u-no-bullet a[href]")}
+    refs: dict[str, ArticleRef] = {}
+    heading: str | None = None
+    for el in soup.find_all(["h2", "h3", "a"]):
+        if el.name in ("h2", "h3"):
+            if entries and el.name == "h3":
+                continue
+            heading = _squash(el.get_text(" ")) or heading
+            continue
+        if (
+            not el.get("href")
+            or (entries and id(el) not in entries)
+            or (not entries and _in_chrome(el))
+        ):
+            continue
+        site = _site_path(str(el["href"]), base)
+        if not site or not _ARTICLE_PATH.match(site[1]) or site[0] in refs:
+            continue
+        title = _squash(el.get_text(" ")) or _squash(str(el.get("title") or ""))
+        refs[site[0]] = ArticleRef(site[0], title, heading, _issue_of(site[1], base))
+    return list(refs.values())
+
+
+def parse_search_results(html: bytes | str, base: str = SITE) -> list[ArticleRef]:
+    """A search result page → the articles it lists (``div.search-results__content a.result-item``)."""
+    soup = BeautifulSoup(decode_html(html), "lxml")
+    refs: dict[str, ArticleRef] = {}
+    for a in soup.select("div.search-results__content a.result-item[href]"):
+        site = _site_path(str(a["href"]), base)
+        if not site or not _ARTICLE_PATH.match(site[1]) or site[0] in refs:
+            continue
+        title_el = a.select_one("div.result-item__title")
+        title = _squash((title_el or a).get_text(" "))
+        refs[site[0]] = ArticleRef(site[0], title, None, _issue_of(site[1], base))
+    return list(refs.values())
+
+
+def search_next_page(html: bytes | str, base: str = SITE) -> str | None:
+    """The next result page (``/content/search/(offset)/{k}?…``) after this one, if any."""
+    soup = BeautifulSoup(decode_html(html), "lxml")
+    best: tuple[int, str] | None = None
+    current = 0
+    marker = soup.select_one("[data-offset]")
+    if marker is not None:
+        digits = re.sub(r"\D", "", str(marker["data-offset"]))
+        current = int(digits) if digits else 0
+    for a in soup.find_all("a", href=True):
+        href = str(a["href"])
+        m = re.search(r"/content/search/\(offset\)/(\d+)", href)
+        if m and int(m[1]) > current and (best is None or int(m[1]) < best[0]):
+            best = (int(m[1]), urljoin(base.rstrip("/") + "/", href))
+    return best[1] if best else None
+
+
+def is_missing_page(html: bytes | str) -> bool:
+    """True for the site's "Erreur 404" page, even when served with status 200 (a soft 404)."""
+    soup = BeautifulSoup(decode_html(html), "lxml")
+    heads = " ".join(el.get_text(" ") for el in soup.find_all(["title", "h1", "h2"], limit=6))
+    if _MISSING.search(heads):
+        return True
+    if soup.select_one("li.meta, div.article__content, div.body, li.u-no-bullet"):
+        return False
+    body = soup.body or soup
+    return bool(_MISSING.search(_squash(body.get_text(" "))[:2000]))

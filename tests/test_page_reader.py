@@ -11,7 +11,9 @@ from scrapers.journal_de_monaco import canonical_url, parse_article_html, parse_
 TITLE = "Délibération n° 2021-81 du 21 avril 2021 de la Commission de Contrôle des Informations Nominatives"
 
 
-def page(body: str, meta: str = "", container: str = '<div class="article__content">{}</div>') -> str:
+def page(
+    body: str, meta: str = "", container: str = '<div class="article__content">{}</div>'
+) -> str:
     return f"""<html><body><header><nav>Accueil Journaux</nav></header>
     <svg><symbol><title>icon-summary</title></symbol></svg>
     <h1>{TITLE}</h1><ul>{meta}</ul>{container.format(body)}
@@ -31,9 +33,19 @@ EN_META = """<li class="meta"><span class="meta__label">No. Journal</span> <span
 
 def test_metadata_in_french_and_english():
     fr, _ = parse_article_html(page("<p>Vu la Constitution ;</p>", FR_META))
-    assert (fr.journal_number, fr.published_on, fr.ocr_quality, fr.page) == (8547, date(2021, 7, 16), 0.9667, 1234)
+    assert (fr.journal_number, fr.published_on, fr.ocr_quality, fr.page) == (
+        8547,
+        date(2021, 7, 16),
+        0.9667,
+        1234,
+    )
     en, _ = parse_article_html(page("<p>Vu la Constitution ;</p>", EN_META))
-    assert (en.journal_number, en.published_on, en.ocr_quality, en.page) == (8720, date(2024, 11, 8), 1.0, None)
+    assert (en.journal_number, en.published_on, en.ocr_quality, en.page) == (
+        8720,
+        date(2024, 11, 8),
+        1.0,
+        None,
+    )
     assert en.title == TITLE
 
 
@@ -60,14 +72,20 @@ def test_lists_and_div_body():
 
 
 def test_unknown_layout_reads_the_page_and_warns():
-    article, warnings = parse_article_html(page("<p>Vu la Constitution ;</p>", FR_META, container="<section>{}</section>"))
+    article, warnings = parse_article_html(
+        page("<p>Vu la Constitution ;</p>", FR_META, container="<section>{}</section>")
+    )
     assert article.body == "Vu la Constitution ;"
     assert article.layout == "fallback"
     assert warnings
 
 
 def test_page_without_h1_takes_its_first_line():
-    html = '<html><body><div class="article__content"><p>' + TITLE + "</p><p>Vu la Constitution ;</p></div></body></html>"
+    html = (
+        '<html><body><div class="article__content"><p>'
+        + TITLE
+        + "</p><p>Vu la Constitution ;</p></div></body></html>"
+    )
     article, warnings = parse_article_html(html)
     assert article.title == TITLE
     assert article.body == "Vu la Constitution ;"
@@ -105,7 +123,11 @@ Version 2018.11.07.14"""
     assert article.title == TITLE
     assert article.body == "Vu la Constitution ;"
     assert (article.journal_number, article.published_on, article.ocr_quality, article.page) == (
-        8547, date(2021, 7, 16), 1.0, None)
+        8547,
+        date(2021, 7, 16),
+        1.0,
+        None,
+    )
 
 
 def test_text_rendering_without_sprite_nor_metadata():
@@ -134,4 +156,20 @@ def test_text_rendering_with_a_wrapped_title():
     ],
 )
 def test_canonical_url(url):
-    assert canonical_url(url) == "https://journaldemonaco.gouv.mc/Journaux/2021/Journal-8547/Deliberation-n-2021-81"
+    assert (
+        canonical_url(url)
+        == "https://journaldemonaco.gouv.mc/Journaux/2021/Journal-8547/Deliberation-n-2021-81"
+    )
+
+
+def test_a_saved_page_keeps_its_canonical_address():
+    html = page("<p>Vu la Constitution ;</p>").replace(
+        "<html>",
+        '<html><head><link rel="canonical" href="/en/Journaux/2021/Journal-8547/D-2021-81"></head>',
+    )
+    article, _ = parse_article_html(html)
+    assert article.url == "https://journaldemonaco.gouv.mc/Journaux/2021/Journal-8547/D-2021-81"
+    assert (
+        parse_article_html(html, url="https://x.test/Journaux/1")[0].url
+        == "https://x.test/Journaux/1"
+    )
