@@ -57,10 +57,9 @@ def extract(
 ) -> None:
     """Extract deliberations from local pages and write every corpus table into OUT.
 
-    Each table of the corpus contract is written as OUT/<table>.parquet (tables with no
-    rows are written empty, with their schema), with OUT/manifest.json. A page that
-    cannot be read is recorded in the issues table; the exit code is 0 whenever the run
-    completed, and non-zero only when it could not (a missing source, an unwritable OUT).
+    Each table of the corpus contract is written as OUT/<table>.parquet (tables with no rows are written empty, with their schema), with OUT/manifest.json, and swapped in atomically.
+
+    A page that cannot be read is recorded in the issues table and the run goes on: the exit code is 0 whenever the run completed, and non-zero only when it could not (2: a missing source; 1: OUT could not be written).
     """
     from pipeline.build import build_corpus
     from pipeline.inputs import SourceError, iter_sources, list_files
