@@ -40,6 +40,9 @@ rebuild: install ## Rebuild data/corpus from the pages kept in data/raw, offline
 mirror: install ## Serve a local copy of the site (data/sample) on 127.0.0.1:8765 (MIRROR_PORT=…) until Ctrl-C
 	$(BIN)/ccin mirror --port $(MIRROR_PORT) $(MIRROR_ARGS)
 
+notebooks: install ## Execute the notebooks on data/corpus: executed .ipynb and PNG figures in notebooks/output/
+	$(BIN)/ccin notebooks --corpus $(DATA)/corpus
+
 test: install ## Run the whole test suite (rules, golden files, contract, model-backed tests)
 	$(BIN)/pytest
 
@@ -52,4 +55,4 @@ golden: install ## Rewrite the golden files from the current code (review the di
 clean: ## Remove the virtual environments and caches (not the corpus)
 	rm -rf .uv $(VENV) .pytest_cache .ruff_cache .mypy_cache
 
-.PHONY: help install lock demo test lint golden clean refresh rebuild mirror
+.PHONY: help install lock demo test lint golden clean refresh rebuild mirror notebooks

@@ -55,7 +55,7 @@ def strip_guillemets(text: str) -> str:
     return t.strip()
 
 
-_ARTICLE = re.compile(r"^(?:le|la|les|l')\s*(?=\S)", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:les\s+|le\s+|la\s+|l')(?=\S)", re.IGNORECASE)
 
 
 def drop_article(name: str) -> str:

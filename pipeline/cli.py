@@ -10,7 +10,7 @@ import typer
 
 from models.records import Issue
 from models.schema import SCHEMA_VERSION
-from pipeline import refresh_cli
+from pipeline import refresh_cli, research_cli
 
 app = typer.Typer(
     name="ccin",
@@ -96,6 +96,7 @@ def version() -> None:
 
 
 refresh_cli.register(app)
+research_cli.register(app)
 
 
 def main() -> None:  # pragma: no cover - entry point

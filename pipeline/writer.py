@@ -97,6 +97,10 @@ class CorpusWriter:
         (self.version_dir / "manifest.json").write_text(
             json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
         )
+        # the dataset card and the Frictionless descriptor, generated from models/
+        from pipeline.datapackage import write_dataset_docs
+
+        write_dataset_docs(self.version_dir)
         _fsync_dir(self.version_dir)
         swap_in(self.version_dir, self.out_dir)
         return self.out_dir

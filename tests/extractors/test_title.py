@@ -225,3 +225,22 @@ def test_arbitrary_deliberation_like_titles(text):
     except TitleError:
         pytest.fail("a numbered title must parse")
     assert isinstance(result, TitleInfo | NotADeliberation)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Les Administrateurs", "Administrateurs"), ("le Ministre d'État", "Ministre d'État"), ("l'Office", "Office"),
+     ("la Commune de Monaco", "Commune de Monaco"), ("Laboratoires Servier", "Laboratoires Servier"),
+     ("Lebanon Corp", "Lebanon Corp"), ("Laval S.A.M.", "Laval S.A.M.")],
+)
+def test_drop_article_drops_only_a_whole_article(name, expected):
+    from extractors.text import drop_article
+
+    assert drop_article(name) == expected
+
+
+def test_a_controller_whose_name_starts_like_an_article():
+    info = parse_title("Délibération n° 2019-7 du 16 janvier 2019 de la Commission de Contrôle des Informations "
+                       "Nominatives portant avis favorable à la mise en œuvre du traitement ayant pour finalité « X » "
+                       "présenté par Laboratoires Servier, représenté en Principauté de Monaco par la SAM Y")
+    assert (info.controller, info.representative) == ("Laboratoires Servier", "SAM Y")

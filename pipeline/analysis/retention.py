@@ -1,0 +1,225 @@
+"""Notebook 02: how long data is kept, who sets it, and how often the Commission shortens it."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from extractors.text import fold
+from pipeline.analysis.corpus import with_year
+
+#: months per ISO 8601 designator (date part; after "T", M means minutes)
+_MONTHS = {"Y": 12.0, "M": 1.0, "W": 7 / 30.4375, "D": 1 / 30.4375}
+_MONTHS_T = {"H": 1 / 730.5, "M": 1 / 43830, "MIN": 1 / 43830, "S": 1 / 2629800}
+_ISO = re.compile(
+    r"^P(?P<date>(?:\d+(?:[.,]\d+)?[YMWD])*)(?:T(?P<time>(?:\d+(?:[.,]\d+)?(?:MIN|[HMS]))+))?$"
+)
+_PART = re.compile(r"(\d+(?:[.,]\d+)?)(MIN|[YMWDHS])")
+
+#: folded keyword (a word start) → category_norm, for the data a rule's scope names
+SCOPE_KEYWORDS: dict[str, str] = {
+    "identite": "identity",
+    "etat civil": "identity",
+    "nom et prenom": "identity",
+    "situation de famille": "family_situation",
+    "situation familiale": "family_situation",
+    "coordonnees": "contact",
+    "adresse": "contact",
+    "telephone": "contact",
+    "vie professionnelle": "professional_life",
+    "identification electronique": "electronic_identification",
+    "identifiant": "electronic_identification",
+    "login": "electronic_identification",
+    "temporelle": "time_information",
+    "horodatage": "time_information",
+    "connexion": "connection_data",
+    "log": "connection_data",
+    "journaux": "connection_data",
+    "journalisation": "connection_data",
+    "trace": "connection_data",
+    "contenu": "content",
+    "message": "content",
+    "document": "content",
+    "compte": "account",
+    "statistique": "statistics",
+    "financ": "financial",
+    "bancaire": "financial",
+    "factur": "financial",
+    "paiement": "financial",
+    "sante": "health",
+    "medical": "health",
+    "biometri": "biometric",
+    "empreinte": "biometric",
+    "image": "image",
+    "video": "image",
+    "photo": "image",
+    "localisation": "location",
+    "scolar": "education",
+    "diplome": "education",
+    "infraction": "offences",
+    "condamnation": "offences",
+}
+_SCOPE_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in SCOPE_KEYWORDS) + r")")
+_STOP_TEXT = "les des aux une du de la le et ou en au sur par pour a l d relatives relatif"
+_STOP = frozenset(_STOP_TEXT.split())
+
+VERDICTS = ("shortened", "same", "lengthened", "no comparable controller duration")
+
+
+def iso_months(iso: object) -> float | None:
+    """An ISO 8601 duration in months (``P6M`` → 6, ``P1Y6M`` → 18, ``P30D`` → 0.99);
+    None for null or anything unreadable. Days and weeks use the mean month."""
+    if not isinstance(iso, str):
+        return None
+    m = _ISO.match(iso.strip().upper())
+    if m is None or iso.strip().upper() in ("P", "PT"):
+        return None
+    total = 0.0
+    for part, table in ((m["date"], _MONTHS), (m["time"], _MONTHS_T)):
+        for value, unit in _PART.findall(part or ""):
+            total += float(value.replace(",", ".")) * table[unit]
+    return round(total, 4)
+
+
+def scope_categories(scope: object) -> list[str]:
+    """The data categories a scope names ("informations d'identité et de connexion" →
+    ``["identity", "connection_data"]``); ``["other"]`` when none, ``["unspecified"]``
+    when the scope is null."""
+    if not isinstance(scope, str) or not scope.strip():
+        return ["unspecified"]
+    found = [SCOPE_KEYWORDS[k] for k in _SCOPE_RE.findall(fold(scope))]
+    return list(dict.fromkeys(found)) or ["other"]
+
+
+def durations(rules: pd.DataFrame, deliberations: pd.DataFrame) -> pd.DataFrame:
+    """One row per rule with its year, ``months`` (the duration, else the range's upper
+    bound, else its lower bound), ``months_min``/``months_max``, ``open_ended`` (an
+    "until" condition and no duration) and ``categories`` (from the scope)."""
+    out = with_year(rules, deliberations)
+    months = out["duration"].map(iso_months)
+    out["months_min"] = out["duration_min"].map(iso_months).astype("float64")
+    out["months_max"] = out["duration_max"].map(iso_months).astype("float64")
+    out["months"] = months.astype("float64").fillna(out["months_max"]).fillna(out["months_min"])
+    out["open_ended"] = out["months"].isna() & out["until"].notna()
+    out["categories"] = out["data_scope"].map(scope_categories)
+    return out
+
+
+def by_category(durations_: pd.DataFrame) -> pd.DataFrame:
+    """Rules with a duration, per data category: count, median, min and max months."""
+    d = durations_[durations_["months"].notna()].explode("categories")
+    if d.empty:
+        return pd.DataFrame(columns=["rules", "median", "min", "max"])
+    g = d.groupby("categories")["months"]
+    out = pd.DataFrame({"rules": g.size(), "median": g.median(), "min": g.min(), "max": g.max()})
+    out.index.name = "category"
+    return out.sort_values(["median", "rules"], ascending=[False, False])
+
+
+def category_values(durations_: pd.DataFrame, min_rules: int = 1) -> dict[str, list[float]]:
+    """Durations (months) per data category, for box plots; categories with fewer than
+    ``min_rules`` rules are left out. Ordered by median, longest first."""
+    d = durations_[durations_["months"].notna()].explode("categories")
+    groups = {k: v.tolist() for k, v in d.groupby("categories")["months"] if len(v) >= min_rules}
+    last = ("other", "unspecified")  # the catch-alls go at the bottom
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0] in last, -pd.Series(kv[1]).median())))
+
+
+def yearly_median(durations_: pd.DataFrame) -> pd.DataFrame:
+    """Per year and ``set_by``: median months of the rules with a duration."""
+    d = durations_[durations_["months"].notna() & durations_["year"].notna()]
+    if d.empty:
+        return pd.DataFrame(index=pd.Index([], name="year"))
+    out = d.pivot_table(index="year", columns="set_by", values="months", aggfunc="median")
+    out.index = out.index.astype("int64")
+    return out
+
+
+def _tokens(text: object) -> set[str]:
+    if not isinstance(text, str):
+        return set()
+    return {t for t in re.findall(r"[a-z0-9]+", fold(text)) if len(t) > 2 and t not in _STOP}
+
+
+def shortenings(durations_: pd.DataFrame) -> pd.DataFrame:
+    """Each duration the Commission sets, beside the controller's duration it replaces.
+
+    The controller's rule is the one of the same deliberation whose scope shares most
+    words with the Commission's (or the only one with a duration); ``verdict`` is one of
+    ``VERDICTS``.
+    """
+    cols = [
+        "deliberation_id",
+        "year",
+        "data_scope",
+        "controller_months",
+        "commission_months",
+        "verdict",
+        "raw",
+    ]
+    rows = []
+    for did, group in durations_.groupby("deliberation_id", sort=False):
+        own = group[(group["set_by"] == "controller") & group["months"].notna()]
+        for rule in group[group["set_by"] == "commission"].itertuples():
+            match = _best_match(rule.data_scope, own)
+            theirs = None if match is None else float(match["months"])
+            rows.append(
+                {
+                    "deliberation_id": did,
+                    "year": rule.year,
+                    "data_scope": rule.data_scope,
+                    "controller_months": theirs,
+                    "commission_months": rule.months,
+                    "verdict": _verdict(theirs, rule.months),
+                    "raw": rule.raw,
+                }
+            )
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _best_match(scope: object, candidates: pd.DataFrame) -> pd.Series | None:
+    if candidates.empty:
+        return None
+    if len(candidates) == 1:
+        return candidates.iloc[0]
+    words = _tokens(scope)
+    scores = candidates["data_scope"].map(lambda s: len(words & _tokens(s)))
+    if scores.max() == 0:
+        return None
+    return candidates.loc[scores.idxmax()]
+
+
+def _verdict(controller: float | None, commission: float | None) -> str:
+    if controller is None or commission is None or pd.isna(commission):
+        return VERDICTS[3]
+    if commission < controller:
+        return "shortened"
+    return "same" if commission == controller else "lengthened"
+
+
+def set_by_share(rules: pd.DataFrame) -> pd.Series:
+    """How many rules each party sets."""
+    return rules["set_by"].fillna("unknown").value_counts().rename("rules")
+
+
+def summary(durations_: pd.DataFrame, shortened: pd.DataFrame) -> str:
+    n = len(durations_)
+    if n == 0:
+        return "The corpus has no retention rules."
+    timed = durations_["months"].notna()
+    by_commission = (durations_["set_by"] == "commission").sum()
+    comparable = shortened[shortened["verdict"] != VERDICTS[3]]
+    text = (
+        f"{n} retention rules in {durations_['deliberation_id'].nunique()} deliberations; "
+        f"{timed.sum()} give a duration (median {durations_.loc[timed, 'months'].median():.1f} "
+        f"months), {durations_['open_ended'].sum()} only an open-ended condition. "
+        f"The Commission sets {by_commission} of them."
+    )
+    if len(comparable):
+        share = (comparable["verdict"] == "shortened").mean()
+        text += (
+            f" Where its duration can be set beside the controller's ({len(comparable)} rules), "
+            f"it shortens it {share:.0%} of the time."
+        )
+    return text

@@ -1,0 +1,350 @@
+"""The researchers' commands: ``query``, ``stats``, ``show`` and ``notebooks``.
+
+``register(app)`` adds them to a Typer app (``pipeline.cli`` calls it). Output is made
+with rich; nothing here changes the corpus.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from pipeline.analysis.corpus import DEFAULT_CORPUS, ENV_VAR
+
+CorpusOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--corpus",
+        "-c",
+        help=f"Corpus directory (default: ${ENV_VAR}, else {DEFAULT_CORPUS}).",
+        show_default=False,
+    ),
+]
+
+#: columns `ccin show` prints for each fact table (besides the source sentence)
+FACT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "functionalities": ("actor", "text"),
+    "data_categories": ("subject", "category", "category_norm", "items"),
+    "access_rights": ("role", "permissions", "restriction"),
+    "recipients": ("recipient",),
+    "interconnections": ("link_type", "target_purpose", "target_status"),
+    "retention_rules": (
+        "data_scope",
+        "action",
+        "duration",
+        "duration_min",
+        "duration_max",
+        "trigger",
+        "until",
+        "rolling",
+        "set_by",
+    ),
+    "commission_actions": ("verb", "text"),
+    "citations": ("instrument", "number", "date"),
+    "entities": ("section_kind", "label", "text"),
+}
+HEADER_FIELDS = (
+    "title",
+    "authority",
+    "adopted_on",
+    "decision",
+    "conditional",
+    "modification",
+    "controller",
+    "representative",
+    "operator",
+    "purpose",
+    "purpose_requested",
+    "purpose_modified",
+    "system_name",
+    "legal_bases",
+    "data_subjects",
+    "request_filed_on",
+    "journal_number",
+    "published_on",
+    "page",
+    "url",
+    "source",
+)
+
+
+def _console() -> Console:
+    return Console(soft_wrap=False)
+
+
+def cell(value: Any) -> str:
+    """A value as printed in a table: lists joined, nulls empty, floats short."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return "" if math.isnan(value) else f"{value:g}"
+    if isinstance(value, list | tuple) or type(value).__name__ == "ndarray":
+        return ", ".join(cell(v) for v in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return ""
+    except ImportError:  # pragma: no cover
+        pass
+    return str(value)
+
+
+def _is_number(duck_type: str) -> bool:
+    return duck_type.split("(")[0] in (
+        "TINYINT",
+        "SMALLINT",
+        "INTEGER",
+        "BIGINT",
+        "HUGEINT",
+        "UTINYINT",
+        "USMALLINT",
+        "UINTEGER",
+        "UBIGINT",
+        "FLOAT",
+        "DOUBLE",
+        "DECIMAL",
+    )
+
+
+def _corpus(corpus: Path | None) -> Path:
+    from pipeline.analysis.corpus import corpus_dir
+
+    path = corpus_dir(corpus)
+    if not (path / "deliberations.parquet").exists():
+        typer.secho(
+            f"error: no corpus in {path} (build one with `make demo` or `ccin extract`)",
+            err=True,
+            fg="red",
+        )
+        raise typer.Exit(2)
+    return path
+
+
+def query(
+    sql: Annotated[str, typer.Argument(help="The SQL (DuckDB dialect), in quotes.")],
+    corpus: CorpusOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write the result to this file instead (.csv or .parquet)."
+        ),
+    ] = None,
+    max_rows: Annotated[int, typer.Option("--max-rows", "-n", help="Rows to print at most.")] = 50,
+) -> None:
+    """Run SQL over the corpus: every table is a view named after it.
+
+    Example: ccin query "select decision, count(*) from deliberations group by 1".
+    List columns (data_subjects, items, permissions …) are DuckDB lists: use unnest().
+    With --out the result is written as CSV or Parquet (by the file's extension).
+    """
+    import duckdb
+
+    from pipeline.analysis.duck import connect
+
+    path = _corpus(corpus)
+    if out is not None and out.suffix.lower() not in (".csv", ".parquet"):
+        typer.secho("error: --out must end in .csv or .parquet", err=True, fg="red")
+        raise typer.Exit(2)
+    con = connect(path)
+    try:
+        relation = con.sql(sql.strip().rstrip(";"))
+        if relation is None:
+            typer.echo("done (the statement returns no rows)")
+            return
+        if out is not None:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if out.suffix.lower() == ".csv":
+                relation.write_csv(str(out))
+            else:
+                relation.write_parquet(str(out))
+            typer.echo(f"wrote {len(relation):,} rows to {out}")
+            return
+        columns = relation.columns
+        numeric = [_is_number(str(t)) for t in relation.types]
+        rows = relation.limit(max_rows + 1).fetchall()
+    except duckdb.Error as exc:
+        typer.secho(f"error: {exc}", err=True, fg="red")
+        raise typer.Exit(1) from exc
+    table = Table(header_style="bold cyan")
+    for name, right in zip(columns, numeric, strict=True):
+        table.add_column(name, justify="right" if right else "left", overflow="fold")
+    for row in rows[:max_rows]:
+        table.add_row(*(cell(v) for v in row))
+    console = _console()
+    console.print(table)
+    if len(rows) > max_rows:
+        console.print("[dim]… more rows: raise --max-rows or write them with --out[/dim]")
+
+
+def stats(corpus: CorpusOption = None) -> None:
+    """Print a summary of the corpus: versions, rows per table, coverage of each fact
+    table, deliberations per year and authority, decisions, and issues."""
+    from pipeline.analysis.summary import corpus_stats
+
+    path = _corpus(corpus)
+    s = corpus_stats(path)
+    console = _console()
+    console.print(
+        Panel.fit(
+            f"[bold]{path}[/bold]\nschema {s['schema_version']} · extractor "
+            f"{s['extractor_version']} · built {s['created_at']}\n"
+            f"{s['deliberations']} deliberations, {s['years']}",
+            title="ccin corpus",
+        )
+    )
+    t = Table("table", title="Tables")
+    t.add_column("rows", justify="right")
+    t.add_column("deliberations with rows", justify="right")
+    for name, rows, covered in s["tables"]:
+        t.add_row(name, f"{rows:,}", covered)
+    console.print(t)
+    for title, frame in s["frames"].items():
+        if frame.empty:
+            console.print(f"[dim]{title}: no data[/dim]")
+            continue
+        t = Table(*(str(c) for c in frame.columns), title=title)
+        for row in frame.itertuples(index=False):
+            t.add_row(*(cell(v) for v in row))
+        console.print(t)
+
+
+def show(
+    deliberation_id: Annotated[str, typer.Argument(help="The deliberation, e.g. 2021-81.")],
+    corpus: CorpusOption = None,
+    table: Annotated[
+        list[str] | None,
+        typer.Option("--table", "-t", help="Only these fact tables (repeatable)."),
+    ] = None,
+    entities: Annotated[
+        bool, typer.Option("--entities", help="Also list the named entities.")
+    ] = False,
+) -> None:
+    """Print a deliberation and each of its facts beside its source sentence.
+
+    The sentence is cut from the document text (rebuilt from the sections) around the
+    fact's start/end offsets, the fact's own words in bold, and the list's intro line
+    above it when the fact is a list item: check any number against the text.
+    """
+    from pipeline.analysis.corpus import load
+    from pipeline.analysis.provenance import FACT_TABLES, document_text, with_sources
+    from pipeline.analysis.retention import iso_months
+
+    path = _corpus(corpus)
+    deliberations = load("deliberations", path)
+    row = deliberations[deliberations["deliberation_id"] == deliberation_id]
+    if row.empty:
+        typer.secho(
+            f"error: no deliberation {deliberation_id!r} in {path} "
+            '(list them: ccin query "select deliberation_id, title from deliberations")',
+            err=True,
+            fg="red",
+        )
+        raise typer.Exit(1)
+    d = row.iloc[0]
+    console = _console()
+    header = Table.grid(padding=(0, 2))
+    header.add_column(style="bold")
+    header.add_column(overflow="fold")
+    for name in HEADER_FIELDS:
+        value = cell(d.get(name))
+        if value:
+            header.add_row(name, value)
+    console.print(Panel(header, title=f"deliberation {deliberation_id}"))
+    sections = load("sections", path)
+    sections = sections[sections["deliberation_id"] == deliberation_id]
+    console.print("sections: " + ", ".join(sections["kind"].astype(str)))
+    text = document_text(d.get("title"), sections)
+    wanted = [t for t in FACT_TABLES if (entities or t != "entities")]
+    if table:
+        unknown = sorted(set(table) - set(FACT_TABLES))
+        if unknown:
+            typer.secho(f"error: no fact table {', '.join(unknown)}", err=True, fg="red")
+            raise typer.Exit(2)
+        wanted = [t for t in wanted if t in table]
+    for name in wanted:
+        facts = load(name, path)
+        facts = facts[facts["deliberation_id"] == deliberation_id]
+        if facts.empty:
+            console.print(f"[dim]{name}: no rows[/dim]")
+            continue
+        facts = with_sources(facts.sort_values("position"), text)
+        t = Table(title=f"{name} ({len(facts)})", show_lines=True, expand=True)
+        t.add_column("#", justify="right")
+        t.add_column("fact", ratio=2, overflow="fold")
+        t.add_column("source sentence", ratio=3, overflow="fold")
+        for fact in facts.to_dict("records"):
+            lines = []
+            for column in FACT_COLUMNS[name]:
+                value = cell(fact.get(column))
+                if value and column in ("duration", "duration_min", "duration_max"):
+                    months = iso_months(value)
+                    value += f" ({months:g} months)" if months is not None else ""
+                if value and value != "False":
+                    lines.append(f"{column}: {value}")
+            t.add_row(str(fact.get("position", "")), "\n".join(lines), _sentence(fact))
+        console.print(t)
+
+
+def _sentence(fact: dict[str, Any]) -> Text:
+    source = fact.get("source")
+    if source is None:
+        raw = fact.get("raw")
+        return Text(f"(no offsets) {raw}" if isinstance(raw, str) else "(no offsets)", style="dim")
+    out = Text()
+    if source.intro:
+        out.append(source.intro + "\n", style="dim")
+    s = source.sentence
+    out.append(s[: source.start])
+    out.append(s[source.start : source.end], style="bold")
+    out.append(s[source.end :])
+    return out
+
+
+def notebooks(
+    corpus: CorpusOption = None,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Where the executed notebooks and PNGs go.")
+    ] = Path("notebooks/output"),
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="Run only the notebooks whose name contains this."),
+    ] = None,
+) -> None:
+    """Execute the notebooks (notebooks/NN-topic.py) on the corpus.
+
+    Writes OUT/<notebook>.ipynb (executed, with outputs) and OUT/<notebook>/<figure>.png.
+    Exits 1 when a notebook raises (its partly executed copy is still written).
+    """
+    from pipeline.notebooks import run_notebooks
+
+    path = _corpus(corpus)
+    results = run_notebooks(path, out, only=only)
+    failed = 0
+    for r in results:
+        if r.error is None:
+            typer.echo(
+                f"ok      {r.notebook.name} → {r.output} ({len(r.figures)} figures, "
+                f"{r.seconds:.1f} s)"
+            )
+        else:
+            failed += 1
+            typer.secho(f"FAILED  {r.notebook.name}: {r.error}", err=True, fg="red")
+    if failed or not results:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    """Add query, stats, show and notebooks to ``app``."""
+    for command in (query, stats, show, notebooks):
+        app.command()(command)

@@ -1,0 +1,342 @@
+"""The researchers' data functions (pipeline.analysis): small frames in, answers out,
+and every function and figure survives empty tables."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from pipeline.analysis import access, actions, figures, overview, retention
+from pipeline.analysis.corpus import empty_table, load
+from pipeline.analysis.provenance import document_text, intro_line, sentence_bounds, source_of
+
+
+def deliberations(*rows: tuple[str, int]) -> pd.DataFrame:
+    d = empty_table("deliberations")
+    extra = pd.DataFrame(
+        [{"deliberation_id": did, "year": year, "authority": "CCIN"} for did, year in rows]
+    )
+    return pd.concat([d, extra], ignore_index=True) if rows else d
+
+
+# --- durations ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("iso", "months"),
+    [
+        ("P6M", 6),  # "conservées 6 mois"
+        ("P24M", 24),  # "24 mois" stays P24M, still 24 months
+        ("P2Y", 24),  # "deux ans"
+        ("P1Y6M", 18),  # "un an et demi"
+        ("P30D", 0.9856),  # "30 jours": a mean month is 30.44 days
+        ("P1W", 0.23),  # "une semaine"
+        ("PT48H", 0.0657),  # "48 heures"
+        ("PT30MIN", 0.0007),  # the extractor's minutes
+        (None, None),
+        ("", None),
+        ("P", None),
+        ("six mois", None),
+    ],
+)
+def test_iso_months(iso, months):
+    got = retention.iso_months(iso)
+    assert got == pytest.approx(months, abs=1e-3) if months is not None else got is None
+
+
+@pytest.mark.parametrize(
+    ("scope", "categories"),
+    [
+        ("Les informations d'identité relatives à l'administrateur", ["identity"]),
+        ("les logs de connexion et l'horodatage", ["connection_data", "time_information"]),
+        ("les images de vidéosurveillance", ["image"]),
+        ("les données relatives à la santé", ["health"]),
+        ("Les données", ["other"]),
+        (None, ["unspecified"]),
+    ],
+)
+def test_scope_categories(scope, categories):
+    assert retention.scope_categories(scope) == categories
+
+
+def rule(did, scope, set_by, duration=None, dmax=None, until=None, raw="…"):
+    return {
+        "deliberation_id": did,
+        "position": 0,
+        "data_scope": scope,
+        "action": "retain",
+        "duration": duration,
+        "duration_min": None,
+        "duration_max": dmax,
+        "trigger": None,
+        "until": until,
+        "rolling": False,
+        "set_by": set_by,
+        "raw": raw,
+    }
+
+
+def test_the_commission_shortening_a_duration_is_counted():
+    rules = pd.DataFrame(
+        [
+            # 2024-9: "effacées au bout de 6 mois après le départ" … "la Commission … la fixe …
+            # à 3 mois après le départ"
+            rule(
+                "2024-9",
+                "informations relatives à l'identité des utilisateurs",
+                "controller",
+                "P6M",
+            ),
+            rule("2024-9", "les informations temporelles", "controller", "P12M"),
+            rule("2024-9", "informations relatives à l'identité des élèves", "commission", "P3M"),
+            rule("2024-9", "logins", "commission", "P3M"),  # nothing to compare with
+            # 2022-62: "conservées 30 jours" … "la Commission fixe de 3 mois minimum à un an"
+            rule("2022-62", "les informations temporelles", "controller", "P30D"),
+            rule("2022-62", "les informations temporelles", "commission", None, "P1Y"),
+            rule("2022-62", "les comptes", "controller", until="tant que le compte est actif"),
+        ]
+    )
+    d = retention.durations(rules, deliberations(("2024-9", 2024), ("2022-62", 2022)))
+    assert d["open_ended"].sum() == 1
+    verdicts = retention.shortenings(d).set_index("data_scope")["verdict"]
+    assert verdicts["informations relatives à l'identité des élèves"] == "shortened"
+    assert verdicts["logins"] == "no comparable controller duration"
+    assert verdicts["les informations temporelles"] == "lengthened"
+    text = retention.summary(d, retention.shortenings(d))
+    assert "shortens it 50% of the time" in text
+    assert set(retention.yearly_median(d).columns) == {"commission", "controller"}
+
+
+# --- the Commission's actions --------------------------------------------------------------
+
+REMINDERS = [
+    # the same reminder, in the wording of 2021-81, 2022-62 and 2024-9
+    "les ports non utilisés doivent être désactivés et les serveurs, périphériques, équipements "
+    "de raccordements (switchs, routeurs, pare-feux) ainsi que chaque compte utilisateur et "
+    "administrateur doivent être protégés individuellement par un identifiant et par un mot de "
+    "passe réputé fort, régulièrement renouvelé",
+    "les ports non utilisés doivent être désactivés et les serveurs, périphériques, équipements "
+    "de raccordements (switch, routeurs, pares-feux) ainsi que chaque compte utilisateur et "
+    "administrateur doivent être protégés individuellement par un identifiant et par un mot de "
+    "passe réputé fort, régulièrement renouvelé",
+    "toute copie ou extraction de données issues de ce traitement devra être chiffrée sur son "
+    "support de réception",
+    "que la copie ou l'extraction d'informations issues de ce traitement doit être chiffrée sur "
+    "son support de réception",
+    "l'information de toutes les catégories de personnes concernées doit être effectuée "
+    "conformément à l'article 14 de la loi n° 1.165",
+]
+
+
+def test_similar_reminders_are_grouped_and_different_ones_kept_apart():
+    groups = actions.group_similar(REMINDERS)
+    assert groups[0] == groups[1]  # ports and passwords
+    assert groups[2] == groups[3]  # encryption of copies and extractions
+    assert len({groups[0], groups[2], groups[4]}) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        (REMINDERS[0], "strong passwords"),
+        (REMINDERS[3], "encryption"),
+        (REMINDERS[4], "information of persons (art. 14)"),
+        (
+            "les accès doivent être restreints au strict besoin d'en connaître",
+            "need to know / access control",
+        ),
+    ],
+)
+def test_themes(text, theme):
+    assert theme in actions.themes(text)
+
+
+def test_reminder_groups_and_verbs_per_year():
+    rows = [
+        ("2021-81", "rappelle", REMINDERS[0]),
+        ("2021-81", "rappelle", REMINDERS[2]),
+        ("2022-62", "rappelle", REMINDERS[1]),
+        ("2024-9", "rappelle", REMINDERS[3]),
+        ("2024-9", "fixe", "la durée de conservation à 3 mois"),
+    ]
+    a = pd.DataFrame(rows, columns=["deliberation_id", "verb", "text"])
+    d = deliberations(("2021-81", 2021), ("2022-62", 2022), ("2024-9", 2024))
+    groups = actions.reminder_groups(a, d)
+    assert groups["deliberations"].tolist() == [2, 2]
+    assert groups.iloc[0]["first_year"] == 2021
+    verbs = actions.verbs_per_year(a, d, top=1)
+    assert list(verbs.columns) == ["rappelle", "other verbs"]
+    assert verbs.index.tolist() == [2021, 2022, 2023, 2024]  # the gap year is there, with 0
+
+
+# --- data and access -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "key"),
+    [
+        ("Les Administrateurs", "administrateur"),
+        ("l'administrateur", "administrateur"),
+        (
+            "le personnel du service informatique de la DENJS",
+            "personnel du service informatique de la denjs",
+        ),
+        (None, "unknown"),
+    ],
+)
+def test_role_key(role, key):
+    assert access.role_key(role) == key
+
+
+def test_permissions_and_statuses():
+    ar = pd.DataFrame(
+        {
+            "deliberation_id": ["a", "a", "b"],
+            "role": ["Administrateurs", "le prestataire", "l'administrateur"],
+            "permissions": [["all"], ["consult", "modify"], ["read", "all"]],
+        }
+    )
+    assert access.permission_counts(ar).to_dict() == {
+        "read": 1,
+        "consult": 1,
+        "modify": 1,
+        "all": 2,
+    }
+    matrix = access.role_permissions(ar)
+    assert matrix.loc["administrateur", "all"] == 2
+    links = pd.DataFrame(
+        {
+            "deliberation_id": ["a", "b"],
+            "link_type": ["interconnection", "reconciliation"],
+            "target_status": ["not_legally_implemented", "legally_implemented"],
+        }
+    )
+    statuses = access.interconnection_statuses(links)
+    assert statuses.loc["not legally implemented", "interconnection"] == 1
+
+
+# --- empty tables ----------------------------------------------------------------------------
+
+
+def test_every_question_and_figure_survives_an_empty_corpus(tmp_path):
+    t = {
+        name: load(name, tmp_path / "nowhere")
+        for name in (
+            "deliberations",
+            "sections",
+            "retention_rules",
+            "commission_actions",
+            "data_categories",
+            "access_rights",
+            "interconnections",
+        )
+    }
+    d = t["deliberations"]
+    du = retention.durations(t["retention_rules"], d)
+    made = [
+        figures.bar_by_year(overview.per_year(d, "authority"), "t", "y"),
+        figures.bar_by_year(overview.decisions(d), "t", "y"),
+        figures.lines_by_year(overview.flag_shares(d), "t", "y", percent=True),
+        figures.barh(overview.top_controllers(d), "t", "x"),
+        figures.barh(overview.sections_present(d, t["sections"]), "t", "x", percent=True),
+        figures.durations_box(retention.category_values(du), "t"),
+        figures.lines_by_year(retention.yearly_median(du), "t", "y"),
+        figures.barh(retention.shortenings(du)["verdict"].value_counts(), "t", "x"),
+        figures.bar_by_year(actions.verbs_per_year(t["commission_actions"], d), "t", "y"),
+        figures.barh(actions.theme_counts(t["commission_actions"], d), "t", "x"),
+        figures.heatmap(actions.theme_shares_by_year(t["commission_actions"], d), "t", "x", "y"),
+        figures.barh(access.category_share(t["data_categories"], d), "t", "x"),
+        figures.bar_by_year(access.sensitive_per_year(t["data_categories"], d), "t", "y"),
+        figures.heatmap(access.role_permissions(t["access_rights"]), "t", "x", "y"),
+        figures.heatmap(access.interconnection_statuses(t["interconnections"]), "t", "x", "y"),
+    ]
+    for fig in made:
+        ax = fig.axes[0]
+        assert ax.get_title() == "t"
+        assert "in this corpus" in " ".join(text.get_text() for text in ax.texts)
+        plt.close(fig)
+    assert actions.reminder_groups(t["commission_actions"], d).empty
+    assert overview.summary(d) == "The corpus has no deliberations."
+    assert retention.summary(du, retention.shortenings(du)) == "The corpus has no retention rules."
+
+
+def test_publish_writes_a_png_only_when_asked(tmp_path, monkeypatch):
+    fig = figures.barh(pd.Series({"identité": 3, "santé": 1}), "Categories", "deliberations")
+    monkeypatch.delenv(figures.FIGURES_ENV, raising=False)
+    figures.publish(fig, "categories")
+    assert not list(tmp_path.iterdir())
+    monkeypatch.setenv(figures.FIGURES_ENV, str(tmp_path))
+    figures.publish(fig, "categories")
+    assert (tmp_path / "categories.png").read_bytes()[:4] == b"\x89PNG"
+    plt.close(fig)
+
+
+# --- provenance --------------------------------------------------------------------------
+
+DECISION = (
+    "Après en avoir délibéré, la Commission :\n"
+    "Rappelle que :\n"
+    "- les ports non utilisés doivent être désactivés ;\n"
+    "- toute copie doit être chiffrée.\n"
+    "Fixe à 3 mois la durée de conservation. Demande que les personnes soient informées."
+)
+
+
+def test_the_sentence_around_a_fact():
+    at = DECISION.index("3 mois")
+    b, e = sentence_bounds(DECISION, at, at + 6)
+    assert DECISION[b:e] == "Fixe à 3 mois la durée de conservation."
+    at = DECISION.index("toute copie")
+    source = source_of(DECISION, at, at + 11)
+    assert source.sentence == "- toute copie doit être chiffrée."
+    assert source.intro == "Rappelle que :"
+    assert source.sentence[source.start : source.end] == "toute copie"
+    assert intro_line(DECISION, DECISION.index("Fixe")) is None
+    assert sentence_bounds(DECISION, None, 3) is None
+    assert sentence_bounds(DECISION, len(DECISION) + 5, len(DECISION) + 9) is None
+
+
+def test_the_document_text_is_rebuilt_from_the_sections(tmp_path):
+    from pipeline.build import process
+    from pipeline.inputs import iter_sources, list_files
+    from tests.conftest import SAMPLE
+
+    for doc in iter_sources(list_files([SAMPLE]), []):
+        result = process(doc)
+        sections = pd.DataFrame(
+            [
+                {
+                    "heading": s.heading,
+                    "text": s.text,
+                    "start": s.start,
+                    "end": s.end,
+                    "body_start": s.body_start,
+                }
+                for s in result.children["sections"]
+            ]
+        )
+        rebuilt = document_text(result.deliberation.title, sections)
+        assert len(rebuilt) == len(result.text)
+        for s in result.children["sections"]:
+            assert rebuilt[s.body_start : s.end] == result.text[s.body_start : s.end]
+            if s.heading:
+                assert s.heading in rebuilt[s.start : s.body_start]
+        assert rebuilt.startswith(result.deliberation.title)
+
+
+def test_an_older_file_without_a_column_loads_with_nulls(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(
+        pa.table({"deliberation_id": ["2009-7"], "year": pa.array([2009], pa.int32())}),
+        tmp_path / "deliberations.parquet",
+    )
+    d = load("deliberations", tmp_path)
+    assert d["decision"].isna().all()
+    assert overview.per_year(d, "authority").loc[2009, "unknown"] == 1
