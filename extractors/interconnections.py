@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from extractors.lists import blocks
-from extractors.text import fold, guillemet_spans, strip_guillemets
+from extractors.text import fold, guillemet_spans, sentence_spans, strip_guillemets
 from models.enums import LinkType, Severity, TargetStatus
 from models.records import Extraction, Interconnection, Issue
 
@@ -64,7 +64,6 @@ _DESCRIBED = re.compile(
 _NP_END = re.compile(
     r"[,;.:]|\s(?:afin|dans le cadre|(?<!ayant )pour|permettant de|de maniere a|et d'une?|et (?:avec|a) )\b"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«\"])")
 
 
 def extract(text: str) -> Extraction:
@@ -91,19 +90,9 @@ def _read(text: str, out: Extraction) -> None:
         intro_link = _first_link(fold(intro.text)) if intro else None
         if intro is not None and _COMMISSION.search(fold(intro.text)):
             continue
-        for start, end in _sentences(text, block.start, block.end):
+        for start, end in sentence_spans(text, block.start, block.end):
             for row in _rows(text, start, end, intro_link if block.kind == "item" else None):
                 out.add("interconnections", row)
-
-
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    chunk = text[start:end]
-    cuts = [0] + [m.end() for m in _SENTENCE_END.finditer(chunk)] + [len(chunk)]
-    return [
-        (start + a, start + a + len(chunk[a:b].rstrip()))
-        for a, b in zip(cuts, cuts[1:], strict=False)
-        if chunk[a:b].strip()
-    ]
 
 
 def _first_link(folded: str) -> LinkType | None:

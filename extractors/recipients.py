@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from extractors.lists import blocks
-from extractors.text import fold, strip_final_period
+from extractors.text import fold, sentence_spans, strip_final_period
 from models.enums import Permission, Severity
 from models.records import AccessRight, Extraction, Issue, Recipient
 
@@ -105,7 +105,6 @@ _PREPOSITION = re.compile(r"^(?:a la\s|a l'|aux\s|au\s|a\s|les\s|le\s|la\s|l')\s
 _NO_RECIPIENT = re.compile(
     r"\baucun(?:e)?\s+(?:destinataire|tiers|communication)\b|\bne sont (?:pas )?communiquee?s? a aucun"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«\"])")
 
 
 def extract(text: str) -> Extraction:
@@ -137,18 +136,8 @@ def _read(text: str, out: Extraction) -> None:
             )
             _item(text, block, intro, mode, out)
         elif not block.is_intro:
-            for start, end in _sentences(text, block.start, block.end):
+            for start, end in sentence_spans(text, block.start, block.end):
                 _prose(text, start, end, out)
-
-
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    chunk = text[start:end]
-    cuts = [0] + [m.end() for m in _SENTENCE_END.finditer(chunk)] + [len(chunk)]
-    return [
-        (start + a, start + a + len(chunk[a:b].rstrip()))
-        for a, b in zip(cuts, cuts[1:], strict=False)
-        if chunk[a:b].strip()
-    ]
 
 
 def _item(text: str, block, intro: str, mode: str | None, out: Extraction) -> None:

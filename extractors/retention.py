@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from extractors.durations import find_durations, find_ranges, find_trigger, find_until, is_rolling
 from extractors.lists import blocks
-from extractors.text import fold, strip_final_period
+from extractors.text import fold, sentence_spans, strip_final_period
 from models.enums import RetentionAction, SetBy, Severity
 from models.records import Extraction, Issue, RetentionRule
 
@@ -87,7 +87,6 @@ _BACK_BOUNDARY = re.compile(r"\bpuis\b|[,;]|\bet\b")
 _FOR_SCOPE = re.compile(
     r"^\s*(?:pour|concernant|s'agissant d(?:es|u|e la|e l'))\s+(?P<np>[^,;.]+?)(?=\s+et\s|[,;.]|$)"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«\"])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +112,7 @@ def extract_closing(text: str) -> list[RetentionRule]:
     """Durations the Commission fixes in the closing part ("Fixe … la durée …")."""
     rules: list[RetentionRule] = []
     try:
-        for start, end in _sentences(text):
+        for start, end in sentence_spans(text):
             if FIX_VERB.search(fold(text[start:end])):
                 rules.extend(_commission_rules(text, start, end, rules))
     except Exception:  # pure helper: odd input gives no rule
@@ -175,7 +174,7 @@ def _rules(text: str) -> list[RetentionRule]:
     all_blocks = blocks(text)
     for block in all_blocks:
         intro = all_blocks[block.intro_index].text if block.intro_index is not None else ""
-        for start, end in _sentences(text, block.start, block.end):
+        for start, end in sentence_spans(text, block.start, block.end):
             f = fold(text[start:end])
             who = COMMISSION.search(f)
             markers = _markers(f, start)
@@ -192,20 +191,6 @@ def _rules(text: str) -> list[RetentionRule]:
                 continue
             rules.extend(_controller_rules(text, start, end, markers))
     return rules
-
-
-def _sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    end = len(text) if end is None else end
-    out: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text[start:end]):
-        pos = start + line.start()
-        chunk = line.group()
-        cuts = [0] + [m.end() for m in _SENTENCE_END.finditer(chunk)] + [len(chunk)]
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            piece = chunk[a:b].rstrip()
-            if piece.strip():
-                out.append((pos + a, pos + a + len(piece)))
-    return out
 
 
 def _markers(folded: str, offset: int) -> list[_Marker]:

@@ -74,3 +74,22 @@ def strip_final_period(text: str) -> str:
     if t.endswith(".") and not t.endswith("..") and not _ABBREV_END.search(t):
         t = t[:-1].rstrip()
     return t
+
+
+#: A sentence ends at ".", "!" or "?" followed by a capital, a guillemet or a quote.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«\"])")
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[start:end]``, line by line, trailing space trimmed."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        pos = start + line.start()
+        chunk = line.group()
+        cuts = [0] + [m.end() for m in SENTENCE_END.finditer(chunk)] + [len(chunk)]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            piece = chunk[a:b].rstrip()
+            if piece.strip():
+                out.append((pos + a, pos + a + len(piece)))
+    return out
