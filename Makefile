@@ -49,10 +49,13 @@ test: install ## Run the whole test suite (rules, golden files, contract, model-
 lint: install ## ruff check and format check
 	$(BIN)/ruff check .
 
+bench: install ## Measure the rebuild on 3,000 generated deliberations (BENCH_ARGS="--docs 20" for a small run); writes bench/latest.json
+	$(BIN)/python -m pipeline.bench_cli $(BENCH_ARGS)
+
 golden: install ## Rewrite the golden files from the current code (review the diff!)
 	$(BIN)/pytest tests --update-golden
 
 clean: ## Remove the virtual environments and caches (not the corpus)
 	rm -rf .uv $(VENV) .pytest_cache .ruff_cache .mypy_cache
 
-.PHONY: help install lock demo test lint golden clean refresh rebuild mirror notebooks
+.PHONY: help install lock demo test lint bench golden clean refresh rebuild mirror notebooks

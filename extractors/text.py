@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
     base = unicodedata.normalize("NFD", c)[0]
     return base.lower() if len(base.lower()) == 1 else c
 
 
+class _FoldTable(dict):
+    """code point → its folded character, filled on first sight (for ``str.translate``)."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower case without accents, **same length** as ``text`` (offsets stay valid)."""
-    return "".join(_fold_char(c) if not c.isascii() else c.lower() for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 _OPEN, _CLOSE = "«“", "»”"

@@ -232,8 +232,12 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
     "entities": {
         "deliberation_id": _ID,
         "position": "Addition: " + _POS,
-        "section_kind": "Kind of the section the entity was found in.",
-        "label": "Entity label (organisation, person, place, law …).",
+        "section_kind": "Kind of the section the entity was found in (a `sections.kind`), or "
+        "`title` for the title line.",
+        "label": "Entity label: `ORG`, `PER`, `LOC`, `MISC` from the model fr_core_news_sm; "
+        "`ORG` (Monegasque bodies and their acronyms), `LAW` (laws, ordinances, arrêtés, codes by "
+        "number), `DELIBERATION` (other deliberations by number) and `SYSTEM` (software and system "
+        "names) from the project's patterns; a pattern entity wins over an overlapping model one.",
         "text": "The entity as printed.",
         "start": "Start offset of the entity in the normalised document text.",
         "end": "End offset (exclusive) of the entity in the normalised document text.",

@@ -1,26 +1,44 @@
 """Run the extraction over documents and write the corpus (the one place both meet).
 
 ``build_corpus(docs, out_dir)`` reads every document, extracts it
-(``extractors.document``), keeps one deliberation per id (the same article reached under
-several URLs is one deliberation), and streams the rows to ``pipeline.writer``. A
-document that fails is recorded in ``issues`` and the run goes on; only a failure to
-write the corpus stops it, and then the previous corpus stays in place.
+(``extractors.document``), finds its entities (``pipeline.nlp``), keeps one deliberation
+per id (the same article reached under several URLs is one deliberation), and streams
+the rows to ``pipeline.writer``. A document that fails is recorded in ``issues`` and the
+run goes on; only a failure to write the corpus stops it, and then the previous corpus
+stays in place.
+
+Speed (measured by ``ccin bench``):
+
+- on a long run (``PARALLEL_MIN_DOCS`` documents or more, or an unknown number) the
+  per-document work — parse, rules, NER — runs in worker processes, one per core, fed
+  through a bounded window (documents are streamed, never all held in memory) and
+  returned in input order; only the main process writes (Parquet, the NER cache);
+- unchanged documents are not extracted again (``pipeline.reuse``) unless ``force``.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.document import extract_article
 from models.enums import Severity
 from models.records import DocumentResult, Issue
 from models.schema import CHILD_TABLES, record_row
-from pipeline.inputs import InputDocument, to_article
+from pipeline import reuse
+from pipeline.inputs import InputDocument
+from pipeline.nlp import MODEL, NerCache, NerStats, model_id
+from pipeline.work import Reused, WorkConfig, cpus, outputs, read_extract
 from pipeline.writer import CorpusWriter
+
+#: Below this many documents the work stays in this process (workers take ~1 s to start).
+PARALLEL_MIN_DOCS = 50
+#: The main process writes the workers' new NER results to the cache this often.
+CACHE_COMMIT_DOCS = 32
+STAGES = ("read", "parse", "split", "rules", "ner", "write")
 
 log = logging.getLogger("ccin")
 
@@ -35,71 +53,59 @@ class RunSummary:
     issues: int = 0
     out_dir: Path | None = None
     ids: list[str] = field(default_factory=list)
+    reused: int = 0  # unchanged deliberations whose rows were copied from the previous corpus
+    workers: int = 1
+    seconds: float = 0.0
+    #: seconds per stage, summed over the worker processes (so more than ``seconds``)
+    stages: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+    ner: NerStats = field(default_factory=NerStats)
 
     def line(self) -> str:
+        unchanged = f", {self.reused} unchanged (rows reused)" if self.reused else ""
         return (
             f"read {self.documents} documents: {self.deliberations} deliberations, "
             f"{self.skipped} skipped (duplicates), {self.not_deliberations} other acts, "
-            f"{self.failed} unreadable, {self.issues} issues → {self.out_dir}"
+            f"{self.failed} unreadable, {self.issues} issues{unchanged} → {self.out_dir}"
         )
 
 
 def process(doc: InputDocument) -> DocumentResult:
-    """One document, read and extracted; never raises."""
-    try:
-        article, read_issues = to_article(doc)
-        if article is None:
-            return DocumentResult(source=doc.source, issues=read_issues)
-        result = extract_article(article, doc.source)
-        result.issues[:0] = read_issues
-        return result
-    except Exception as exc:  # a bug on one page must not stop the run
-        log.exception("failed on %s", doc.source)
-        return DocumentResult(
-            source=doc.source,
-            issues=[
-                Issue(
-                    "extract",
-                    Severity.ERROR,
-                    "internal_error",
-                    f"{type(exc).__name__}: {exc}",
-                    None,
-                    doc.source,
-                )
-            ],
-        )
+    """One document, read and extracted (entities apart); never raises."""
+    result, _ = read_extract(doc, {}, {})
+    assert result is not None
+    return result
 
 
 class _Deduplicator:
     """Keeps the first page of each deliberation id; says what the others were."""
 
     def __init__(self) -> None:
-        self.seen: dict[str, tuple[str | None, str, str]] = {}
+        self.seen: dict[str, tuple[str | None, str, str | None]] = {}
 
-    def check(self, result: DocumentResult) -> Issue | None:
-        d = result.deliberation
-        assert d is not None
-        first = self.seen.get(d.deliberation_id)
+    def check(
+        self, did: str, url: str | None, sha: str, title: str | None, source: str
+    ) -> Issue | None:
+        first = self.seen.get(did)
         if first is None:
-            self.seen[d.deliberation_id] = (d.url, d.text_sha256, d.title)
+            self.seen[did] = (url, sha, title)
             return None
-        url, sha, title = first
-        if (d.url and d.url == url) or d.text_sha256 == sha or d.title == title:
+        url0, sha0, title0 = first
+        if (url and url == url0) or sha == sha0 or title == title0:
             return Issue(
                 "deduplicate",
                 Severity.INFO,
                 "duplicate_page",
-                f"same article as the page already read for {d.deliberation_id} ({url or 'same text'})",
-                d.deliberation_id,
-                result.source,
+                f"same article as the page already read for {did} ({url0 or 'same text'})",
+                did,
+                source,
             )
         return Issue(
             "deduplicate",
             Severity.WARNING,
             "conflicting_id",
-            f"a second, different page claims {d.deliberation_id}: kept the first ({title[:100]!r})",
-            d.deliberation_id,
-            result.source,
+            f"a second, different page claims {did}: kept the first ({(title0 or '')[:100]!r})",
+            did,
+            source,
         )
 
 
@@ -110,26 +116,119 @@ def build_corpus(
     progress: bool = True,
     extra_issues: Iterable[Issue] = (),
     total: int | None = None,
+    entities: bool = True,
+    force: bool = False,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
+    model: str = MODEL,
+    detail: bool = False,
 ) -> RunSummary:
-    """Extract every document and write every table into ``out_dir`` atomically."""
+    """Extract every document and write every table into ``out_dir`` atomically.
+
+    ``entities``: find the named entities (rules and model; the NER cache is
+    ``cache_dir/ner.sqlite``, by default ``out_dir/../cache``). ``force``: extract even
+    the documents unchanged since the previous corpus (see ``pipeline.reuse``).
+    ``workers``: processes for the per-document work (default: one per core on a long
+    run, see ``PARALLEL_MIN_DOCS``). ``detail``: time the section splitter apart.
+    """
+    started = time.perf_counter()
     summary = RunSummary(out_dir=out_dir)
+    ner_id = model_id(model) if entities else None
+    signature = reuse.ner_signature(ner_id)
+    previous = {} if force else reuse.load_previous(out_dir, signature)
+    cache = None
+    if entities:
+        cache_path = (cache_dir or out_dir.parent / "cache") / "ner.sqlite"
+        cache = NerCache(cache_path, model)  # created before the workers open it read-only
+    if workers is None:
+        long_run = total is None or total >= PARALLEL_MIN_DOCS
+        workers = cpus() if long_run else 1
+    summary.workers = workers = max(1, workers)
+    config = WorkConfig(entities, cache.path if cache else None, model, previous, detail)
     writer = CorpusWriter(out_dir)
     dedup = _Deduplicator()
+    reused_ids: set[str] = set()
+    pending: list = []
+    errors: set[str] = set()
     try:
         with _progress(progress, total) as advance:
-            for doc in docs:
-                result = process(doc)
+            for n, out in enumerate(outputs(_timed(docs, summary), workers, config), start=1):
                 summary.documents += 1
-                _write_result(writer, result, dedup, summary)
+                for stage, seconds in out.times.items():
+                    summary.stages[stage] += seconds
+                summary.ner.add(out.ner)
+                pending.extend(out.new_cache)
+                if out.error:
+                    errors.add(out.error)
+                t = time.perf_counter()
+                if out.reused is not None:
+                    _write_reused(writer, out.reused, dedup, summary, reused_ids)
+                elif out.result is not None:
+                    _write_result(writer, out.result, dedup, summary)
+                if cache is not None and (n % CACHE_COMMIT_DOCS == 0 or len(pending) > 5000):
+                    cache.put_many(pending)
+                    pending.clear()
+                summary.stages["write"] += time.perf_counter() - t
                 advance()
+        t = time.perf_counter()
+        if cache is not None:
+            cache.put_many(pending)
+        summary.issues += reuse.copy_rows(writer, out_dir, reused_ids).get("issues", 0)
         for issue in extra_issues:
             writer.add("issues", record_row(issue))
             summary.issues += 1
-        writer.commit({"documents": summary.documents, "deliberations": summary.deliberations})
+        for message in sorted(errors):
+            writer.add("issues", record_row(Issue("entities", Severity.ERROR, "no_model", message)))
+            summary.issues += 1
+        writer.commit(
+            {
+                "documents": summary.documents,
+                "deliberations": summary.deliberations,
+                "reused": summary.reused,
+                "ner": signature,
+            }
+        )
+        summary.stages["write"] += time.perf_counter() - t
     except BaseException:
         writer.abort()
         raise
+    finally:
+        if cache is not None:
+            cache.close()
+    summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _timed(docs: Iterable[InputDocument], summary: RunSummary) -> Iterator[InputDocument]:
+    """The documents, the time spent reading them counted as the "read" stage."""
+    it = iter(docs)
+    while True:
+        t = time.perf_counter()
+        try:
+            doc = next(it)
+        except StopIteration:
+            return
+        finally:
+            summary.stages["read"] += time.perf_counter() - t
+        yield doc
+
+
+def _write_reused(
+    writer: CorpusWriter, r: Reused, dedup: _Deduplicator, summary: RunSummary, ids: set[str]
+) -> None:
+    issues = list(r.issues)
+    duplicate = dedup.check(r.deliberation_id, r.url, r.text_sha256, r.title, r.source)
+    if duplicate is not None:
+        summary.skipped += 1
+        issues = [duplicate]
+    else:
+        summary.deliberations += 1
+        summary.reused += 1
+        summary.ids.append(r.deliberation_id)
+        ids.add(r.deliberation_id)
+    for issue in issues:
+        writer.add("issues", record_row(issue))
+        summary.issues += 1
 
 
 def _write_result(
@@ -138,7 +237,7 @@ def _write_result(
     issues = list(result.issues)
     d = result.deliberation
     if d is not None:
-        duplicate = dedup.check(result)
+        duplicate = dedup.check(d.deliberation_id, d.url, d.text_sha256, d.title, result.source)
         if duplicate is not None:
             summary.skipped += 1
             issues = [duplicate]

@@ -10,7 +10,7 @@ import typer
 
 from models.records import Issue
 from models.schema import SCHEMA_VERSION
-from pipeline import refresh_cli, research_cli
+from pipeline import bench_cli, refresh_cli, research_cli
 
 app = typer.Typer(
     name="ccin",
@@ -54,6 +54,14 @@ def extract(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each problem as it is met.")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Extract every page again, even those unchanged since the corpus in OUT "
+            "(same text, extractor version and NER model: their rows are reused by default).",
+        ),
+    ] = False,
 ) -> None:
     """Extract deliberations from local pages and write every corpus table into OUT.
 
@@ -80,6 +88,7 @@ def extract(
             progress=progress,
             extra_issues=read_issues,
             total=_count(files),
+            force=force,
         )
     except OSError as exc:
         typer.secho(f"error: could not write the corpus to {out}: {exc}", err=True, fg="red")
@@ -97,6 +106,7 @@ def version() -> None:
 
 refresh_cli.register(app)
 research_cli.register(app)
+bench_cli.register(app)
 
 
 def main() -> None:  # pragma: no cover - entry point

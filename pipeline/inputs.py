@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,12 +145,14 @@ def _read_jsonl(path: Path, content: bytes, issues: list[Issue]) -> Iterator[Inp
             )
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _binary_share(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
-    return bad / len(sample)
+    return len(_NOT_TEXT.findall(sample)) / len(sample)
 
 
 def to_article(doc: InputDocument) -> tuple[Article | None, list[Issue]]:

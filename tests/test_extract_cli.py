@@ -15,13 +15,17 @@ import pytest
 from typer.testing import CliRunner
 
 from models.schema import TABLES
-from pipeline import build
+from pipeline import work
 from pipeline.cli import app
 from tests.conftest import FIXTURES, ROOT, SAMPLE
 
 runner = CliRunner()
 SHARED_CHECKER = ROOT.parent / "shared" / "tools" / "check_contract.py"
-CHECKER = SHARED_CHECKER if SHARED_CHECKER.exists() else ROOT / "tests" / "contract" / "tools" / "check_contract.py"
+CHECKER = (
+    SHARED_CHECKER
+    if SHARED_CHECKER.exists()
+    else ROOT / "tests" / "contract" / "tools" / "check_contract.py"
+)
 SEED = next((FIXTURES / "seeds").glob("000_*.txt"))
 
 
@@ -32,7 +36,9 @@ def extract(*args: str):
 
 
 def check_contract(corpus: Path) -> None:
-    done = subprocess.run([sys.executable, str(CHECKER), str(corpus)], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(CHECKER), str(corpus)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -57,9 +63,15 @@ def test_pandas_duckdb_and_polars_read_the_contract_types(tmp_path):
         f"select decision, count(*) from read_parquet('{out}/deliberations.parquet') group by 1"
     ).fetchall()
     assert rows == [("avis_favorable", 4)]
-    described = duckdb.sql(f"describe select * from read_parquet('{out}/deliberations.parquet')").fetchall()
+    described = duckdb.sql(
+        f"describe select * from read_parquet('{out}/deliberations.parquet')"
+    ).fetchall()
     types = {row[0]: row[1] for row in described}
-    assert (types["adopted_on"], types["year"], types["data_subjects"]) == ("DATE", "INTEGER", "VARCHAR[]")
+    assert (types["adopted_on"], types["year"], types["data_subjects"]) == (
+        "DATE",
+        "INTEGER",
+        "VARCHAR[]",
+    )
     pdf = pl.read_parquet(out / "deliberations.parquet")
     assert pdf.schema["adopted_on"] == pl.Date
     assert pdf.schema["ocr_quality"] == pl.Float64
@@ -74,17 +86,30 @@ def test_bad_input_is_recorded_and_never_stops_the_run(tmp_path):
     (src / "b_truncated.txt").write_text(seed[: seed.index("959 du 24") + 12], encoding="utf-8")
     (src / "c_empty.html").write_text("", encoding="utf-8")
     (src / "d_garbage.html").write_bytes(bytes(range(256)) * 40)
-    (src / "e_layout.html").write_text("<html><body><div class='x'><span>Bonjour</span></div></body></html>")
-    big = "<p>" + "Le responsable de traitement indique que les données sont chiffrées. " * 150_000 + "</p>"
+    (src / "e_layout.html").write_text(
+        "<html><body><div class='x'><span>Bonjour</span></div></body></html>"
+    )
+    big = (
+        "<p>"
+        + "Le responsable de traitement indique que les données sont chiffrées. " * 150_000
+        + "</p>"
+    )
     (src / "f_huge.html").write_text(
         f"<html><body><h1>Délibération n° 2020-5 du 5 mai 2020 portant avis favorable</h1>"
         f"<div class='article__content'><p>Vu la Constitution ;</p>{big}</div></body></html>"
     )
     (src / "g_lines.jsonl").write_text(
-        json.dumps({"url": "https://journaldemonaco.gouv.mc/en/Journaux/2021/Journal-8547/D", "text": seed}) + "\n"
+        json.dumps(
+            {"url": "https://journaldemonaco.gouv.mc/en/Journaux/2021/Journal-8547/D", "text": seed}
+        )
+        + "\n"
         + "{not json\n"
-        + json.dumps({"url": "https://journaldemonaco.gouv.mc/Journaux/2021/Journal-8547/D", "text": seed}) + "\n"
-        + json.dumps({"url": "x"}) + "\n"
+        + json.dumps(
+            {"url": "https://journaldemonaco.gouv.mc/Journaux/2021/Journal-8547/D", "text": seed}
+        )
+        + "\n"
+        + json.dumps({"url": "x"})
+        + "\n"
     )
     out = tmp_path / "corpus"
     result = extract(str(src), "--out", str(out))
@@ -94,7 +119,14 @@ def test_bad_input_is_recorded_and_never_stops_the_run(tmp_path):
     # the good page, the truncated one (same id: the first page read wins) and the huge one
     assert sorted(deliberations["deliberation_id"]) == ["2020-5", "2021-81"]
     codes = set(issues["code"])
-    assert {"empty_page", "binary_content", "bad_jsonl", "oversized", "duplicate_page", "no_closing"} <= codes
+    assert {
+        "empty_page",
+        "binary_content",
+        "bad_jsonl",
+        "oversized",
+        "duplicate_page",
+        "no_closing",
+    } <= codes
     assert "not a CCIN/APDP deliberation" in " ".join(issues["message"]) or "no_title" in codes
     sources = set(issues["source"].dropna())
     for name in ("c_empty.html", "d_garbage.html", "e_layout.html"):
@@ -108,7 +140,11 @@ def test_truncated_page_keeps_its_title_row(tmp_path):
     out = tmp_path / "corpus"
     extract(str(tmp_path / "cut.txt"), "--out", str(out))
     row = pd.read_parquet(out / "deliberations.parquet").iloc[0]
-    assert (row["deliberation_id"], row["controller"], row["journal_number"]) == ("2021-81", "Commune de Monaco", 8547)
+    assert (row["deliberation_id"], row["controller"], row["journal_number"]) == (
+        "2021-81",
+        "Commune de Monaco",
+        8547,
+    )
     assert row["conditional"] is None or pd.isna(row["conditional"])
 
 
@@ -117,15 +153,15 @@ def test_an_interrupted_run_leaves_the_previous_corpus(tmp_path, monkeypatch):
     extract(str(SAMPLE), "--out", str(out))
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     calls = {"n": 0}
-    real = build.process
+    real = work.read_extract
 
-    def failing(doc):
+    def failing(doc, previous, times):
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return real(doc)
+        return real(doc, {}, times)  # no reuse: every page is extracted again
 
-    monkeypatch.setattr(build, "process", failing)
+    monkeypatch.setattr(work, "read_extract", failing)
     result = runner.invoke(app, ["extract", str(SAMPLE), "--out", str(out)])
     assert result.exit_code != 0
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

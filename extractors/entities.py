@@ -1,0 +1,318 @@
+"""Named entities of a deliberation: the project's rules, and where the model is worth running.
+
+Pure functions of the normalised document text (no model, no I/O); the statistical model
+(spaCy ``fr_core_news_sm``) is run by ``pipeline.nlp``, which calls these:
+
+- ``rule_entities(text)``: bodies (``ORG``), laws (``LAW``), other deliberations
+  (``DELIBERATION``) and software names (``SYSTEM``) from the vocabularies of
+  ``extractors.entity_patterns``; they are looked for everywhere, visas included.
+- ``model_units(text, sections, rules)``: the spans of text the model is run on. The
+  model finds proper names, so it is run only on the sentences that hold a capitalised
+  word the rules do not already explain, outside two parts of the document:
+
+  * the **visas** — the same legal boilerplate in every deliberation, whose instruments
+    are in the ``citations`` table and are found here by the rules;
+  * the **security** section — the same paragraph of recommendations in nearly every
+    deliberation ("les ports non utilisés doivent être désactivés …"), with no names.
+
+  A sentence whose only capitals are its first word, the Commission, the State or a name
+  the rules matched gives the model nothing to find. Each sentence kept (its *core*) is
+  run with ``MARGIN_WORDS`` words of the text around it, the context the model's
+  convolutions see when it reads the whole document, so that it finds there what it finds
+  in the whole document; entities are kept only when they start in a core.
+- ``merge(text, sections, rules, model)``: one list of ``Entity`` rows. Where a rule entity
+  and a model entity overlap, **the rule entity wins** and the model's is dropped: the
+  rules are precise on what they know (numbers, acronyms, quoted names), where the model
+  makes "Vu la loi n° 959" a MISC or "DSN" a LOC.
+
+``section_kind`` is the kind of the section an entity starts in, and ``"title"`` for the
+title line (before the first section).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from extractors import entity_patterns as p
+from extractors.text import fold
+from models.enums import SectionKind
+from models.records import Entity, Section
+
+#: Section kinds the model is not run on (see the module doc).
+MODEL_SKIPS: frozenset[SectionKind] = frozenset({SectionKind.VISAS, SectionKind.SECURITY})
+#: Words of context on each side of a sentence run through the model. The NER's
+#: convolutions see four tokens each way; four words proved enough (see ``ccin bench``).
+MARGIN_WORDS = 4
+TITLE = "title"
+
+#: The folding used before matching (kept as a name: the rule code calls it).
+fast_fold = fold
+
+
+# --- rule patterns ------------------------------------------------------------------
+# Python's re scans fast only for a pattern that starts with a literal or a set of
+# characters: no pattern here starts with \b or a look-behind; the word boundary before
+# a match is checked in ``_starts_word``. Patterns with accents or mixed case are
+# matched in a short folded window before a rare anchor ("n°", "«").
+
+_S = r"[^\S\n]"  # a space, not a line break: no entity runs over two paragraphs
+_NUMBER = r"\d+(?:[.,/-]\d+)*"
+_NUMBERED = re.compile(rf"n{_S}?[°º]{_S}?(?P<number>{_NUMBER})")
+_EU_NUMBERED = re.compile(rf"\((?:UE|CE|CEE|ue|ce)\){_S}+(?:n{_S}?[°º]{_S}?)?\d{{2,4}}/\d+")
+_LAW_BEFORE = re.compile(rf"(?:{'|'.join(p.LAW_HEADS)}){_S}+$")
+_EU_BEFORE = re.compile(rf"(?:reglement|directive){_S}+$")
+_DELIBERATION_BEFORE = re.compile(rf"deliberations?{_S}+$")
+_LAW_NAMES = re.compile("|".join(map(re.escape, sorted(p.LAW_NAMES, key=len, reverse=True))))
+_ACRONYM = re.compile("(?:" + "|".join(sorted(p.ACRONYMS, key=len, reverse=True)) + ")(?![\\w-])")
+_KNOWN = re.compile("(?:" + "|".join(map(re.escape, p.KNOWN_SYSTEMS)) + ")(?![\\w-])")
+_NAMES = re.compile("(?:" + "|".join(map(re.escape, p.BODY_NAMES)) + ")(?![\\w-])")
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w-]*"
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'][\w-]*"  # capitalised, not an acronym
+_LINK = r"(?:de la |de l'|des |du |de |d')"
+_SEP = rf"(?:, {_LINK}| (?:(?:et |chargée )?{_LINK}|et |pour (?:la |le |les |l'))?)"
+_HEADS = "|".join(p.BODY_HEADS)
+# a name runs on until another body's head word ("Inspection du Travail | de la Direction …")
+_BODY = re.compile(rf"(?:{_HEADS})(?:{_SEP}(?!(?:{_HEADS})\b){_NAME_WORD})+")
+_GUILLEMET = re.compile(r"«")
+_QUOTED_NAME = re.compile(rf"«{_S}*(?P<name>[^«»\n]{{1,80}}?){_S}*»")
+_QUOTE_TRIGGER = re.compile(
+    rf"(?:(?:{'|'.join(p.SYSTEM_PARTICIPLES)})|(?:{'|'.join(p.SYSTEM_NOUNS)})"
+    rf"(?:{_S}+[a-z][\w'-]*){{0,3}}?){_S}*$"
+)
+_BARE = re.compile(rf"{p.SYSTEM_BARE_TRIGGERS} (?P<name>{_CAP}(?: (?:{_CAP}|\d[\w.]*)){{0,3}})")
+_WINDOW = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    label: str
+
+
+def _starts_word(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")
+
+
+def _before(text: str, i: int, pattern: re.Pattern[str]) -> int | None:
+    """Where ``pattern`` (anchored at $) starts in the folded window ending at ``i``."""
+    lo = max(0, i - _WINDOW)
+    m = pattern.search(fast_fold(text[lo:i]))
+    if m is None or not _starts_word(text, lo + m.start()):
+        return None
+    return lo + m.start()
+
+
+def _numbered(text: str) -> Iterable[Span]:
+    """Laws and deliberations by number: the words before "n° …" say which."""
+    for m in _NUMBERED.finditer(text):
+        if not _starts_word(text, m.start()):
+            continue
+        start = _before(text, m.start(), _DELIBERATION_BEFORE)
+        if start is not None and re.fullmatch(r"\d{2,4}-\d+", m["number"]):
+            yield Span(start, m.end(), "DELIBERATION")
+            continue
+        start = _before(text, m.start(), _LAW_BEFORE)
+        if start is not None:
+            yield Span(start, m.end(), "LAW")
+    for m in _EU_NUMBERED.finditer(text):
+        start = _before(text, m.start(), _EU_BEFORE)
+        if start is not None:
+            yield Span(start, m.end(), "LAW")
+
+
+def _system_names(text: str) -> Iterable[Span]:
+    for m in _GUILLEMET.finditer(text):
+        q = _QUOTED_NAME.match(text, m.start())
+        if q is None or _before(text, m.start(), _QUOTE_TRIGGER) is None:
+            continue
+        name = q["name"]
+        if len(name.split()) <= 6 and re.search(r"[A-Z0-9À-Þ]", name):
+            yield Span(q.start("name"), q.end("name"), "SYSTEM")
+    for m in _BARE.finditer(text):
+        if _starts_word(text, m.start()) and not _ACRONYM.fullmatch(m["name"]):
+            yield Span(m.start("name"), m.end("name"), "SYSTEM")
+    for m in _KNOWN.finditer(text):
+        if _starts_word(text, m.start()):
+            yield Span(m.start(), m.end(), "SYSTEM")
+
+
+def _raw_rule_spans(text: str) -> Iterable[Span]:
+    yield from _numbered(text)
+    for label, pattern in (("LAW", _LAW_NAMES), ("ORG", _BODY), ("ORG", _ACRONYM), ("ORG", _NAMES)):
+        for m in pattern.finditer(text):
+            if _starts_word(text, m.start()) and (
+                m.end() == len(text) or not text[m.end()].isalnum()
+            ):
+                yield Span(m.start(), m.end(), label)
+    yield from _system_names(text)
+
+
+def _non_overlapping(spans: Iterable[Span]) -> list[Span]:
+    """Longest first, then leftmost: the spans that overlap no longer one."""
+    chosen: list[Span] = []
+    taken: list[tuple[int, int]] = []
+    for s in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
+        i = bisect.bisect_left(taken, (s.start, s.start))
+        if (i > 0 and taken[i - 1][1] > s.start) or (i < len(taken) and taken[i][0] < s.end):
+            continue
+        taken.insert(i, (s.start, s.end))
+        chosen.append(s)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def rule_entities(text: str) -> list[Span]:
+    """The rule entities of a document, in order, none overlapping another."""
+    try:
+        return _non_overlapping(s for s in _raw_rule_spans(text) if s.end > s.start)
+    except Exception:  # a pattern bug must never lose the document
+        return []
+
+
+# --- where the model runs -----------------------------------------------------------
+
+#: A sentence ends at a line break, or at . ! ? before a capital (not after an initial).
+_SENTENCE_END = re.compile(r"\n|(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[«(\"]?\s*[A-ZÀ-Þ])")
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_OPENERS = re.compile(r"(?:[\s\-–—•>*«(\"]|o(?=\s))*(?:\d+[.)]\s*)?")
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W_]*(?:-[^\W_]+)*")
+_NOT_NAMES = (
+    p.GENERIC_CAPITALS | p.TECHNICAL_ACRONYMS | {*p.BODY_HEADS, *(h + "s" for h in p.BODY_HEADS)}
+)
+_ROMAN = re.compile(r"^[IVXLC]+$")
+_AFTER_OPENING = re.compile(r"(?:[«(:;\"]|[.!?])\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A stretch of text to run the model on, and the cores whose entities count."""
+
+    start: int
+    end: int
+    cores: tuple[tuple[int, int], ...]
+
+
+def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.start() > pos:
+            yield pos, m.start()
+        pos = m.end()
+    if end > pos:
+        yield pos, end
+
+
+def _has_candidate(text: str, start: int, end: int, rules: Sequence[Span], ri: int) -> bool:
+    """Does the sentence hold a capitalised word that is not its opener nor explained?"""
+    opener = _OPENERS.match(text, start, end)
+    first = _WORD.match(text, opener.end() if opener else start, end)
+    pos = first.end() if first else start
+    for m in _CAPITALISED.finditer(text, pos, end):
+        word, at = m[0], m.start()
+        if len(word) < 2 or word in _NOT_NAMES or _ROMAN.match(word):
+            continue
+        if not _starts_word(text, at) or _AFTER_OPENING.search(text, max(start, at - 3), at):
+            continue
+        while ri < len(rules) and rules[ri].end <= at:
+            ri += 1
+        if ri < len(rules) and rules[ri].start <= at < rules[ri].end:
+            continue
+        return True
+    return False
+
+
+def model_cores(
+    text: str, sections: Sequence[Section], rules: Sequence[Span]
+) -> list[tuple[int, int]]:
+    """The sentences the model is run on (see the module doc), in order."""
+    regions: list[tuple[int, int]] = []
+    first = sections[0].start if sections else len(text)
+    if first > 0:
+        regions.append((0, first))  # the title
+    regions += [(s.start, s.end) for s in sections if s.kind not in MODEL_SKIPS]
+    starts = [r.start for r in rules]
+    cores = []
+    for a, b in regions:
+        for s, e in _sentences(text, a, b):
+            if _has_candidate(text, s, e, rules, max(0, bisect.bisect_left(starts, s) - 1)):
+                cores.append((s, e))
+    return cores
+
+
+def _extend(text: str, start: int, end: int, words: int) -> tuple[int, int]:
+    """[start, end) widened by ``words`` whitespace-separated words on each side."""
+    left = start
+    for _ in range(words):
+        i = left
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        j = max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1
+        if i == 0 or j >= left:
+            break
+        left = j
+    right = end
+    n = len(text)
+    for _ in range(words):
+        i = right
+        while i < n and text[i].isspace():
+            i += 1
+        if i >= n:
+            break
+        sp, nl = text.find(" ", i), text.find("\n", i)
+        ends = [x for x in (sp, nl) if x != -1]
+        right = min(ends) if ends else n
+    return left, right
+
+
+def model_units(
+    text: str, sections: Sequence[Section], rules: Sequence[Span], margin: int = MARGIN_WORDS
+) -> list[Unit]:
+    """The cores with their margins, units that touch merged into one."""
+    units: list[Unit] = []
+    for a, b in model_cores(text, sections, rules):
+        left, right = _extend(text, a, b, margin)
+        if units and left <= units[-1].end:
+            last = units.pop()
+            units.append(Unit(last.start, max(right, last.end), (*last.cores, (a, b))))
+        else:
+            units.append(Unit(left, right, ((a, b),)))
+    return units
+
+
+# --- the rows -------------------------------------------------------------------------
+
+
+def section_kind_at(sections: Sequence[Section], offset: int) -> str | None:
+    if not sections or offset < sections[0].start:
+        return TITLE
+    i = bisect.bisect_right([s.start for s in sections], offset) - 1
+    s = sections[i]
+    return str(s.kind) if offset < s.end or i == len(sections) - 1 else None
+
+
+def merge(
+    text: str, sections: Sequence[Section], rules: Sequence[Span], model: Iterable[Span]
+) -> list[Entity]:
+    """Rule and model entities as rows, in order; a rule entity beats an overlapping model one."""
+    spans = [(s, "rule") for s in rules]
+    taken = [(s.start, s.end) for s in rules]
+    for s in model:
+        i = bisect.bisect_left(taken, (s.start, s.start))
+        if (i > 0 and taken[i - 1][1] > s.start) or (i < len(taken) and taken[i][0] < s.end):
+            continue
+        spans.append((s, "model"))
+    spans.sort(key=lambda x: (x[0].start, x[0].end))
+    return [
+        Entity(
+            section_kind_at(sections, s.start),
+            s.label,
+            text[s.start : s.end],
+            s.start,
+            s.end,
+            source,
+        )
+        for s, source in spans
+    ]

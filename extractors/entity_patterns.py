@@ -1,0 +1,215 @@
+"""Vocabularies of the rule entities (``extractors.entities``), as plain data.
+
+To teach the pipeline a new body, law form or software name, add it here and an
+annotated sentence in tests/extractors/test_entities.py.
+
+Rule labels (beside the model's LOC, MISC, ORG, PER):
+
+- ``ORG``: a Monegasque (or other) body, by acronym (``DSN``) or full name
+  ("Direction des Services Numériques"), or any "Direction …", "Service …", "Centre …"
+  followed by capitalised words;
+- ``LAW``: a statute or regulation by number ("loi n° 1.165", "Ordonnance Souveraine
+  n° 2.230", "arrêté ministériel n° 2022-331", "Convention n° 108", "Règlement (UE)
+  2016/679") or by name ("Code pénal", "Constitution");
+- ``DELIBERATION``: a deliberation by number ("délibération n° 2015-113");
+- ``SYSTEM``: a software or system name ("dénommé « Outlook »", "la solution Deskare",
+  "l'outil Pronote", well-known products such as "Active Directory").
+"""
+
+from __future__ import annotations
+
+#: Acronyms of bodies → their full name (the name is documentation; the acronym alone,
+#: upper case and whole word, gives an ``ORG``).
+ACRONYMS: dict[str, str] = {
+    "AMSF": "Autorité Monégasque de Sécurité Financière",
+    "AMSN": "Agence Monégasque de Sécurité Numérique",
+    "APDP": "Autorité de Protection des Données Personnelles",
+    "CAR": "Caisse Autonome des Retraites",
+    "CCIN": "Commission de Contrôle des Informations Nominatives",
+    "CCSS": "Caisse de Compensation des Services Sociaux",
+    "CHPG": "Centre Hospitalier Princesse Grace",
+    "CNIL": "Commission Nationale de l'Informatique et des Libertés",
+    "CSM": "Caisses Sociales de Monaco",
+    "DAJ": "Direction des Affaires Juridiques",
+    "DASA": "Direction de l'Action Sanitaire",
+    "DASO": "Direction de l'Action et de l'Aide Sociales",
+    "DASS": "Direction de l'Action Sanitaire et Sociale",
+    "DEE": "Direction de l'Expansion Économique",
+    "DENJS": "Direction de l'Éducation Nationale, de la Jeunesse et des Sports",
+    "DITN": "Délégation Interministérielle chargée de la Transition Numérique",
+    "DPUM": "Direction de la Prospective, de l'Urbanisme et de la Mobilité",
+    "DRH": "Direction des Ressources Humaines",
+    "DRHFFP": "Direction des Ressources Humaines et de la Formation de la Fonction Publique",
+    "DSF": "Direction des Services Fiscaux",
+    "DSI": "Direction des Systèmes d'Information",
+    "DSJ": "Direction des Services Judiciaires",
+    "DSN": "Direction des Services Numériques",
+    "DSP": "Direction de la Sûreté Publique",
+    "IM2S": "Institut Monégasque de Médecine et de Chirurgie Sportive",
+    "IMSEE": "Institut Monégasque de la Statistique et des Études Économiques",
+    "OPS": "Office de la Protection Sociale",
+    "SBM": "Société des Bains de Mer",
+    "SICCFIN": "Service d'Information et de Contrôle sur les Circuits Financiers",
+    "SMEG": "Société Monégasque de l'Électricité et du Gaz",
+}
+
+#: Names the head-word rule below cannot see (a lower-case word inside), as printed.
+BODY_NAMES: tuple[str, ...] = (
+    "Union européenne",
+    "Union Européenne",
+    "Monaco Telecom",
+    "Conseil d'État",
+)
+
+#: Head words of a body's name: the name runs on through capitalised words joined by
+#: "de", "de la", "des", "du", "et", "chargée de" … ("Direction du Travail",
+#: "Direction de l'Éducation Nationale, de la Jeunesse et des Sports").
+BODY_HEADS: tuple[str, ...] = (
+    "Administration",
+    "Agence",
+    "Autorité",
+    "Caisse",
+    "Caisses",
+    "Centre",
+    "Chambre",
+    "Commission",
+    "Commune",
+    "Conseil",
+    "Cour",
+    "Délégation",
+    "Département",
+    "Direction",
+    "Fondation",
+    "Gouvernement",
+    "Inspection",
+    "Institut",
+    "Journal",
+    "Mairie",
+    "Ministère",
+    "Ministre",
+    "Office",
+    "Palais",
+    "Parquet",
+    "Service",
+    "Société",
+    "Tribunal",
+)
+
+#: Lead words of a numbered legal instrument, folded (lower case, no accents): what
+#: comes before "n° …" ("loi n° 1.165", "Ordonnance Souveraine n° 2.230").
+LAW_HEADS: tuple[str, ...] = (
+    r"loi(?:[ -]cadre)?",
+    r"ordonnance[ -]loi",
+    r"ordonnance(?: souveraine)?",
+    r"arrete(?: (?:ministeriel|municipal|interministeriel|ministeriel conjoint))?",
+    r"decision (?:ministerielle|souveraine)",
+    r"convention",
+    r"directive(?: \((?:ue|ce|cee)\))?",
+    r"reglement(?: \((?:ue|ce|cee)\))?",
+)
+
+#: Legal texts named without a number, as printed.
+LAW_NAMES: tuple[str, ...] = (
+    "Constitution",
+    "Code civil",
+    "Code pénal",
+    "Code de procédure pénale",
+    "Code de procédure civile",
+    "Code de commerce",
+    "Code de la mer",
+    "Code du travail",
+    "Code de la sécurité sociale",
+    "Règlement Général sur la Protection des Données",
+    "Règlement général sur la protection des données",
+    "RGPD",
+)
+
+#: Words after which a name in « » is a software or system name, folded; a noun may be
+#: followed by up to three lower-case words before the quotes ("l'outil de flexoffice
+#: « Deskare »"), a participle by the quotes only ("dénommé « Outlook »").
+SYSTEM_PARTICIPLES: tuple[str, ...] = (r"denommee?s?", r"appelee?s?")
+SYSTEM_NOUNS: tuple[str, ...] = (
+    r"solution",
+    r"outil",
+    r"(?:pro)?logiciel",
+    r"application",
+    r"plate-?forme",
+    r"systeme",
+)
+#: The same words as printed, before a capitalised name without quotes ("l'outil Pronote").
+SYSTEM_BARE_TRIGGERS = r"(?:[Dd]énommée?s?|[Aa]ppelée?s?|solution|outil|logiciel|progiciel|application|plate-?forme|système)"
+
+#: Well-known products, matched as written (case-sensitive, whole words).
+KNOWN_SYSTEMS: tuple[str, ...] = (
+    "Active Directory",
+    "Azure AD",
+    "Entra ID",
+    "Exchange Online",
+    "Google Workspace",
+    "Microsoft 365",
+    "Microsoft Teams",
+    "Office 365",
+    "OneDrive",
+    "Outlook",
+    "SharePoint",
+    "Skype for Business",
+    "Pronote",
+    "Salesforce",
+    "ServiceNow",
+    "Zoom",
+)
+
+#: Capitalised words that alone do not make a sentence worth the model's time: the
+#: Commission itself and words every deliberation capitalises (see ``entities``); a
+#: body's head word alone ("cette Direction", "un Service exécutif") counts as one too.
+GENERIC_CAPITALS: frozenset[str] = frozenset(
+    {
+        "Commission",
+        "Président",
+        "Présidente",
+        "État",
+        "Etat",
+        "Etats",
+        "États",
+        "Principauté",
+        "Préambule",
+        "Vu",
+        "Sur",
+        "Article",
+        "Loi",
+        "Ordonnance",
+        "Souveraine",
+        "Autorités",
+    }
+)
+
+#: Technical acronyms of the data lists ("adresse IP", "ID de l'utilisateur"): not names.
+TECHNICAL_ACRONYMS: frozenset[str] = frozenset(
+    [
+        "API",
+        "CSV",
+        "DPO",
+        "GPS",
+        "HTTP",
+        "HTTPS",
+        "ID",
+        "IP",
+        "KPI",
+        "MAC",
+        "NIR",
+        "OS",
+        "PC",
+        "PDF",
+        "QR",
+        "RFID",
+        "SIM",
+        "SMS",
+        "SQL",
+        "SSO",
+        "URL",
+        "USB",
+        "UTC",
+        "VPN",
+        "WIFI",
+    ]
+)

@@ -1,0 +1,215 @@
+"""The per-document work — read, parse, rules, entities — in this process or in workers.
+
+``outputs(docs, workers, config)`` yields one ``Output`` per document, in input order.
+With ``workers`` > 1 the documents go to worker processes (spawned: nothing inherited
+but the ``WorkConfig``) through a bounded window, so that documents are streamed and
+never all held in memory; each worker builds its NER stage once and reads the NER cache,
+and returns what the model computed so that the main process, the only writer, stores it.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors.document import extract_article
+from models.enums import Severity
+from models.records import DocumentResult, Issue
+from pipeline import reuse
+from pipeline.inputs import InputDocument, to_article
+from pipeline.nlp import NerCache, NerStage, NerStats
+
+log = logging.getLogger("ccin")
+
+#: Documents in flight per worker.
+WINDOW_PER_WORKER = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Reused:
+    """An unchanged document: its rows are copied from the previous corpus."""
+
+    deliberation_id: str
+    title: str | None
+    url: str | None
+    text_sha256: str
+    source: str
+    issues: list[Issue]
+
+
+def read_extract(
+    doc: InputDocument, previous: dict[str, reuse.Previous], times: dict[str, float]
+) -> tuple[DocumentResult | None, Reused | None]:
+    """The document read and extracted, or ``Reused`` when unchanged; never raises."""
+    t = time.perf_counter()
+    try:
+        article, read_issues = to_article(doc)
+        times["parse"] = time.perf_counter() - t
+        if article is None:
+            return DocumentResult(source=doc.source, issues=read_issues), None
+        if previous:
+            text = reuse.document_text(article)
+            sha = reuse.text_sha256(text) if text is not None else ""
+            prev = previous.get(sha)
+            if prev is not None and prev.page_facts == reuse.page_facts(article, doc.source):
+                return None, Reused(
+                    prev.deliberation_id, prev.title, article.url, sha, doc.source, read_issues
+                )
+        t = time.perf_counter()
+        result = extract_article(article, doc.source)
+        times["rules"] = time.perf_counter() - t
+        result.issues[:0] = read_issues
+        return result, None
+    except Exception as exc:  # a bug on one page must not stop the run
+        log.exception("failed on %s", doc.source)
+        issue = Issue(
+            "extract",
+            Severity.ERROR,
+            "internal_error",
+            f"{type(exc).__name__}: {exc}",
+            None,
+            doc.source,
+        )
+        return DocumentResult(source=doc.source, issues=[issue]), None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkConfig:
+    entities: bool
+    cache_path: Path | None
+    model: str
+    previous: dict[str, reuse.Previous]
+    detail: bool  # time the section splitter apart from the other rules
+
+
+@dataclass(slots=True)
+class Output:
+    result: DocumentResult | None
+    reused: Reused | None
+    new_cache: list
+    times: dict[str, float]
+    ner: NerStats
+    error: str | None = None
+
+
+class _Worker:
+    def __init__(self, config: WorkConfig) -> None:
+        self.config = config
+        self.stage: NerStage | None = None
+        if config.entities:
+            cache = None
+            if config.cache_path is not None and config.cache_path.exists():
+                cache = NerCache(config.cache_path, config.model, readonly=True)
+            self.stage = NerStage(cache=cache, model=config.model)
+        self.split_seconds = 0.0
+        self._splitter = None
+        if config.detail:
+            self._time_the_splitter()
+
+    def _time_the_splitter(self) -> None:
+        """Wrap the splitter that ``extract_article`` calls with a timer (``ccin bench``)."""
+        import extractors.document as document
+
+        inner = getattr(document.split_sections, "__wrapped__", document.split_sections)
+        self._splitter = inner
+
+        def timed(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                self.split_seconds += time.perf_counter() - t
+
+        timed.__wrapped__ = inner  # type: ignore[attr-defined]
+        document.split_sections = timed
+
+    def close(self) -> None:
+        if self._splitter is not None:
+            import extractors.document as document
+
+            document.split_sections = self._splitter
+
+    def __call__(self, doc: InputDocument) -> Output:
+        times: dict[str, float] = {}
+        self.split_seconds = 0.0
+        result, reused = read_extract(doc, self.config.previous, times)
+        if self.split_seconds:
+            times["split"] = self.split_seconds
+            times["rules"] = times.get("rules", 0.0) - self.split_seconds
+        stats = NerStats()
+        if self.stage is not None and result is not None and result.deliberation is not None:
+            self.stage.stats = stats
+            try:
+                self.stage.annotate(result)
+            except Exception as exc:  # entities are not worth losing the document
+                log.exception("entities failed on %s", doc.source)
+                result.issues.append(
+                    Issue(
+                        "entities",
+                        Severity.ERROR,
+                        "internal_error",
+                        f"{type(exc).__name__}: {exc}",
+                        result.deliberation.deliberation_id,
+                        doc.source,
+                    )
+                )
+            times["rules"] = times.get("rules", 0.0) + stats.rules_seconds
+            times["ner"] = stats.ner_seconds
+        if self.stage is None:
+            return Output(result, reused, [], times, stats)
+        return Output(result, reused, self.stage.drain(), times, stats, self.stage.error)
+
+
+_WORKER: _Worker | None = None
+
+
+def _init_worker(config: WorkConfig) -> None:
+    global _WORKER
+    _WORKER = _Worker(config)
+
+
+def _work(doc: InputDocument) -> Output:
+    assert _WORKER is not None
+    return _WORKER(doc)
+
+
+def cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def outputs(docs: Iterable[InputDocument], workers: int, config: WorkConfig) -> Iterator[Output]:
+    """Each document's output, in input order, from this process or from ``workers``."""
+    if workers <= 1:
+        worker = _Worker(config)
+        try:
+            for doc in docs:
+                yield worker(doc)
+        finally:
+            worker.close()
+        return
+    executor = ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),  # no inherited threads or handles
+        initializer=_init_worker,
+        initargs=(config,),
+    )
+    window: deque = deque()
+    try:
+        for doc in docs:
+            window.append(executor.submit(_work, doc))
+            if len(window) >= workers * WINDOW_PER_WORKER:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,197 @@
+"""Rule entities and where the model runs, on annotated French sentences (no model loaded).
+
+Write a case as the sentence with each expected entity inside ``<LABEL>…</LABEL>``:
+``"Vu la <LAW>loi n° 1.165</LAW> du 23 décembre 1993 ;"``. A sentence without tags
+expects no rule entity at all.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractors.entities import (
+    MARGIN_WORDS,
+    TITLE,
+    Span,
+    fast_fold,
+    merge,
+    model_cores,
+    model_units,
+    rule_entities,
+    section_kind_at,
+)
+from extractors.sections import split_sections
+from extractors.text import fold
+
+_TAG = re.compile(r"<(\w+)>(.*?)</\1>")
+
+
+def annotated(case: str) -> tuple[str, list[tuple[str, int, int]]]:
+    """The plain sentence and its expected (label, start, end)."""
+    text, spans, pos = "", [], 0
+    for m in _TAG.finditer(case):
+        text += case[pos : m.start()]
+        spans.append((m[1], len(text), len(text) + len(m[2])))
+        text += m[2]
+        pos = m.end()
+    return text + case[pos:], spans
+
+
+RULE_CASES = [
+    # bodies: acronyms and full names (ORG)
+    "La <ORG>Direction des Services Numériques</ORG> (<ORG>DSN</ORG>) exploite le traitement.",
+    "Pour les visiteurs de la <ORG>DITN</ORG>/<ORG>DSI</ORG> :",
+    "La <ORG>Direction de l'Éducation Nationale, de la Jeunesse et des Sports</ORG> (la « <ORG>DENJS</ORG> ») est un service exécutif.",
+    "présenté par le <ORG>Centre Hospitalier Princesse Grace</ORG>.",
+    "Les données sont transmises au <ORG>CHPG</ORG>, à la <ORG>CCSS</ORG> et à la <ORG>CAR</ORG>.",
+    "auprès du <ORG>Service de l'Emploi</ORG> et de l'<ORG>Inspection du Travail</ORG> de la <ORG>Direction du Travail</ORG>",
+    "présenté par le <ORG>Ministre d'État</ORG>.",
+    "la <ORG>Délégation Interministérielle chargée de la Transition Numérique</ORG> pilote le projet",
+    "la <ORG>Direction de la Sûreté Publique</ORG> (<ORG>DSP</ORG>) et les <ORG>CSM</ORG>",
+    "la <ORG>Commission de Contrôle des Informations Nominatives</ORG> émet un avis favorable",
+    "le service informatique de la commune gère les comptes",
+    "La Commission rappelle que le responsable doit informer les personnes concernées.",
+    "car il est précisé que les accès sont journalisés",
+    # laws and regulations by number or name (LAW)
+    "Vu la <LAW>loi n° 1.165</LAW> du 23 décembre 1993 relative à la protection des informations nominatives ;",
+    "Vu l'<LAW>Ordonnance Souveraine n° 2.230</LAW> du 19 juin 2009 ;",
+    "Vu l'<LAW>arrêté ministériel n° 2022-331</LAW> du 13 juin 2022 ;",
+    "annexées à l'<LAW>arrêté municipal n° 2019-561</LAW> du 14 février 2019",
+    "conformément à l'article 14 de la <LAW>loi n°1.165</LAW>",
+    "Vu l'<LAW>Ordonnance-Loi n° 674</LAW> du 3 novembre 1959 ;",
+    "Vu la <LAW>Convention n° 108</LAW> du <ORG>Conseil de l'Europe</ORG> ;",
+    "au sens du <LAW>Règlement (UE) 2016/679</LAW> du 27 avril 2016",
+    "au sens de l'article 44 de la <LAW>Constitution</LAW>.",
+    "la constitution d'un dossier de demande est obligatoire",
+    "les infractions prévues par le <LAW>Code pénal</LAW>",
+    # other deliberations by number (DELIBERATION)
+    "comme rappelé dans sa <DELIBERATION>délibération n° 2015-113</DELIBERATION> du 18 novembre 2015",
+    "<DELIBERATION>Délibération n° 09-07</DELIBERATION> du 20 avril 2009 portant avis favorable",
+    # software and systems (SYSTEM)
+    "ayant pour finalité « Gestion de la messagerie », dénommé « <SYSTEM>Outlook</SYSTEM> » présenté",
+    "La solution utilisée est dénommée « <SYSTEM>Deskare</SYSTEM> ».",
+    "l'outil de flexoffice « <SYSTEM>Deskare</SYSTEM> » aura comme seul usage",
+    "sont issues du traitement ayant pour finalité « Gestion des dossiers scolaires », dénommé <SYSTEM>Pronote</SYSTEM>.",
+    "le logiciel <SYSTEM>Octime</SYSTEM> permet de badger",
+    "les comptes de l'<SYSTEM>Active Directory</SYSTEM> sont synchronisés",
+    "l'application «<SYSTEM>MonacoSafe</SYSTEM>» est téléchargeable",
+    "un outil de réservation dit de « gestion du flex office »",
+    "ayant pour finalité « Gestion des habilitations au système d'information »",
+    "la solution « clé en main » proposée par le prestataire",
+]
+
+
+@pytest.mark.parametrize("case", RULE_CASES)
+def test_rule_entities(case):
+    text, expected = annotated(case)
+    found = [(s.label, s.start, s.end) for s in rule_entities(text)]
+    shown = [(label, text[a:b]) for label, a, b in found]
+    assert found == expected, shown
+
+
+# --- where the model runs -------------------------------------------------------------
+# True: the sentence has a capitalised word the rules do not explain (the model runs).
+
+CANDIDATE_CASES = [
+    ("La Commission considère que ce traitement est licite et justifié.", False),
+    ("- gestion des comptes utilisateurs ;", False),
+    ("- Gestion des habilitations d'accès à la messagerie ;", False),
+    ("Le droit d'accès s'exerce auprès du Data Protection Officer.", True),
+    ("Les données proviennent de l'Active Directory.", False),
+    ("Les informations sont hébergées par la société Microsoft Ireland.", True),
+    ("La DENJS gère le traitement conformément à la loi n° 1.165.", False),
+    ("Le serveur est situé à Paris.", True),
+    ("Il est précisé que l'État et la Principauté ne sont pas destinataires.", False),
+    ("Le présent traitement a pour finalité « Gestion des badges ».", False),
+    ("Il concerne les élèves du Lycée Albert Ier.", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "runs"), CANDIDATE_CASES)
+def test_the_model_runs_only_on_sentences_with_unexplained_names(sentence, runs):
+    cores = model_cores(sentence, [], rule_entities(sentence))
+    assert bool(cores) is runs
+
+
+DOCUMENT = "\n".join(
+    [
+        "Délibération n° 2021-81 du 21 avril 2021 de la Commission de Contrôle des Informations Nominatives portant avis favorable à la mise en œuvre du traitement ayant pour finalité « Gestion de la messagerie » présenté par la Commune de Monaco.",
+        "Vu la Constitution ;",
+        "Vu la Convention n° 108 du Conseil de l'Europe du 28 janvier 1981 ;",
+        "Vu la demande d'avis déposée par Monsieur Jean Dupont ;",
+        "La Commission de Contrôle des Informations Nominatives,",
+        "Préambule",
+        "La Mairie souhaite utiliser les serveurs de Microsoft en Irlande.",
+        "I. Sur la finalité et les fonctionnalités du traitement",
+        "Le traitement concerne les agents. Les messages sont archivés par Mimecast.",
+        "VII. Sur la sécurité du traitement et des informations",
+        "Les serveurs sont protégés par un pare-feu Fortinet.",
+        "Après en avoir délibéré, la Commission :",
+        "Émet un avis favorable.",
+    ]
+)
+
+
+def test_the_model_skips_the_visas_and_the_security_section():
+    sections, _ = split_sections(DOCUMENT)
+    cores = model_cores(DOCUMENT, sections, rule_entities(DOCUMENT))
+    covered = [DOCUMENT[a:b] for a, b in cores]
+    assert covered == [
+        "La Mairie souhaite utiliser les serveurs de Microsoft en Irlande.",
+        "Les messages sont archivés par Mimecast.",
+    ]
+    for a, _ in cores:
+        assert section_kind_at(sections, a) not in ("visas", "security")
+
+
+def test_units_carry_a_margin_of_context_and_merge_when_they_touch():
+    text = "Un deux trois quatre cinq. Le serveur est à Paris. Six sept huit neuf dix onze douze treize quatorze quinze seize. Le site est à Nice. Fin"
+    units = model_units(text, [], rule_entities(text))
+    assert len(units) == 2
+    first = text[units[0].start : units[0].end]
+    assert first == "deux trois quatre cinq. Le serveur est à Paris. Six sept huit neuf"
+    assert len(first.split()) == len(["Le", "serveur", "est", "à", "Paris."]) + 2 * MARGIN_WORDS
+    close = "Il vit à Paris. Elle vit à Nice."
+    merged = model_units(close, [], rule_entities(close))
+    assert len(merged) == 1
+    assert len(merged[0].cores) == 2
+
+
+def test_a_rule_entity_beats_an_overlapping_model_entity():
+    text = "Vu la loi n° 959 sur l'organisation de Monaco."
+    rules = rule_entities(text)
+    model = [Span(0, 16, "MISC"), Span(39, 45, "LOC")]  # "Vu la loi n° 959", "Monaco"
+    rows = merge(text, [], rules, model)
+    assert [(r.label, r.text, r.source, r.section_kind) for r in rows] == [
+        ("LAW", "loi n° 959", "rule", TITLE),
+        ("LOC", "Monaco", "model", TITLE),
+    ]
+
+
+def test_section_kind_of_an_entity():
+    sections, _ = split_sections(DOCUMENT)
+    at = DOCUMENT.index("Mimecast")
+    assert section_kind_at(sections, at) == "purpose"
+    assert section_kind_at(sections, 5) == TITLE
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_nothing_raises_and_offsets_hold(text):
+    rules = rule_entities(text)
+    for s in rules:
+        assert 0 <= s.start < s.end <= len(text)
+    units = model_units(text, [], rules)
+    for u in units:
+        assert 0 <= u.start <= u.end <= len(text)
+    merge(text, [], rules, [])
+    assert fast_fold(text) == fold(text) or len(fast_fold(text)) == len(text)
+
+
+@given(st.text(alphabet="aàâäeéèêëiîïoôöuùûüçÀÉÈÊÇœŒæ' -AZaz", max_size=100))
+def test_fast_fold_is_fold(text):
+    assert fast_fold(text) == fold(text)
