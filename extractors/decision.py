@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from extractors import retention
+from extractors.guard import guarded
 from extractors.lists import blocks
 from extractors.text import fold, strip_final_period
 from models.enums import Severity
@@ -141,18 +142,12 @@ NOT_VERBS = {
 }
 
 
-def extract(text: str) -> Extraction:
+@guarded("decision")
+def extract(text: str, out: Extraction) -> None:
     """Commission actions (and the retention rules it fixes) of the closing part."""
-    out = Extraction()
-    try:
-        _read(text, out)
-        for rule in retention.extract_closing(text):
-            out.add("retention_rules", rule)
-    except Exception as exc:  # never raise on odd input
-        out.issues.append(
-            Issue("extract.decision", Severity.WARNING, "decision_failed", f"not read: {exc!r}")
-        )
-    return out
+    _read(text, out)
+    for rule in retention.extract_closing(text):
+        out.add("retention_rules", rule)
 
 
 def _lead(folded: str) -> tuple[str | None, int]:

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 
+from extractors.guard import guarded
 from extractors.lists import blocks
 from extractors.text import fold, guillemet_spans, sentence_spans, strip_guillemets
-from models.enums import LinkType, Severity, TargetStatus
-from models.records import Extraction, Interconnection, Issue
+from models.enums import LinkType, TargetStatus
+from models.records import Extraction, Interconnection
 
 LINK_WORDS: tuple[tuple[str, LinkType], ...] = (
     (r"\binterconnexions?\b|\binterconnecte(?:e|es|s)?\b|\binterconnect", LinkType.INTERCONNECTION),
@@ -66,21 +67,10 @@ _NP_END = re.compile(
 )
 
 
-def extract(text: str) -> Extraction:
+@guarded("interconnections")
+def extract(text: str, out: Extraction) -> None:
     """Interconnections of section VI (offsets relative to ``text``); nothing when absent."""
-    out = Extraction()
-    try:
-        _read(text, out)
-    except Exception as exc:  # never raise on odd input
-        out.issues.append(
-            Issue(
-                "extract.interconnections",
-                Severity.WARNING,
-                "interconnections_failed",
-                f"not read: {exc!r}",
-            )
-        )
-    return out
+    _read(text, out)
 
 
 def _read(text: str, out: Extraction) -> None:

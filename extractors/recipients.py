@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.guard import guarded
 from extractors.lists import blocks
 from extractors.text import fold, sentence_spans, strip_final_period
 from models.enums import Permission, Severity
@@ -107,16 +108,10 @@ _NO_RECIPIENT = re.compile(
 )
 
 
-def extract(text: str) -> Extraction:
+@guarded("recipients")
+def extract(text: str, out: Extraction) -> None:
     """Access rights and recipients of section V (offsets relative to ``text``)."""
-    out = Extraction()
-    try:
-        _read(text, out)
-    except Exception as exc:  # never raise on odd input
-        out.issues.append(
-            Issue("extract.recipients", Severity.WARNING, "recipients_failed", f"not read: {exc!r}")
-        )
-    return out
+    _read(text, out)
 
 
 def _read(text: str, out: Extraction) -> None:

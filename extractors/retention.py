@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.durations import find_durations, find_ranges, find_trigger, find_until, is_rolling
+from extractors.guard import guarded
 from extractors.lists import blocks
 from extractors.text import fold, sentence_spans, strip_final_period
 from models.enums import RetentionAction, SetBy, Severity
@@ -97,15 +98,11 @@ class _Marker:
     verb: bool
 
 
-def extract(text: str) -> Extraction:
+@guarded("retention")
+def extract(text: str, out: Extraction) -> None:
     """Retention rules of section VIII (offsets relative to ``text``)."""
-    out = Extraction()
-    try:
-        for rule in _rules(text):
-            out.add("retention_rules", rule)
-    except Exception as exc:  # never raise on odd input; say so instead
-        out.issues.append(_issue("retention_failed", f"retention rules not read: {exc!r}"))
-    return out
+    for rule in _rules(text):
+        out.add("retention_rules", rule)
 
 
 def extract_closing(text: str) -> list[RetentionRule]:
