@@ -82,7 +82,12 @@ _QUOTE_TRIGGER = re.compile(
     rf"(?:(?:{'|'.join(p.SYSTEM_PARTICIPLES)})|(?:{'|'.join(p.SYSTEM_NOUNS)})"
     rf"(?:{_S}+[a-z][\w'-]*){{0,3}}?){_S}*$"
 )
-_BARE = re.compile(rf"{p.SYSTEM_BARE_TRIGGERS} (?P<name>{_CAP}(?: (?:{_CAP}|\d[\w.]*)){{0,3}})")
+# "le logiciel Xyz": found from the space before a capital (a literal start: fast), the
+# trigger word then checked just before it (a pattern that starts with the triggers' first
+# letters, common ones, was the slowest of the rules)
+_SPACE_CAPITAL = re.compile(r" (?=[A-ZÀ-ÖØ-Þ])")
+_BARE_TRIGGER = re.compile(rf"(?<![\w-]){p.SYSTEM_BARE_TRIGGERS}$")
+_BARE_NAME = re.compile(rf"{_CAP}(?: (?:{_CAP}|\d[\w.]*)){{0,3}}")
 _WINDOW = 60
 
 
@@ -132,9 +137,16 @@ def _system_names(text: str) -> Iterable[Span]:
         name = q["name"]
         if len(name.split()) <= 6 and re.search(r"[A-Z0-9À-Þ]", name):
             yield Span(q.start("name"), q.end("name"), "SYSTEM")
-    for m in _BARE.finditer(text):
-        if _starts_word(text, m.start()) and not _ACRONYM.fullmatch(m["name"]):
-            yield Span(m.start("name"), m.end("name"), "SYSTEM")
+    after = 0
+    for m in _SPACE_CAPITAL.finditer(text):
+        i = m.start()
+        if i < after or not _BARE_TRIGGER.search(text, max(0, i - 12), i):
+            continue
+        name = _BARE_NAME.match(text, i + 1)
+        if name is not None:
+            after = name.end()
+            if not _ACRONYM.fullmatch(name[0]):
+                yield Span(name.start(), name.end(), "SYSTEM")
     for m in _KNOWN.finditer(text):
         if _starts_word(text, m.start()):
             yield Span(m.start(), m.end(), "SYSTEM")
@@ -175,7 +187,9 @@ def rule_entities(text: str) -> list[Span]:
 # --- where the model runs -----------------------------------------------------------
 
 #: A sentence ends at a line break, or at . ! ? before a capital (not after an initial).
-_SENTENCE_END = re.compile(r"\n|(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=[«(\"]?\s*[A-ZÀ-Þ])")
+#: (The break is group 1, after the mark: a pattern that starts with its look-behind was
+#: tried at every character.)
+_SENTENCE_END = re.compile(r"\n|[.!?](?<!\b[A-Z]\.)(\s+)(?=[«(\"]?\s*[A-ZÀ-Þ])")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _OPENERS = re.compile(r"(?:[\s\-–—•>*«(\"]|o(?=\s))*(?:\d+[.)]\s*)?")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W_]*(?:-[^\W_]+)*")
@@ -198,9 +212,10 @@ class Unit:
 def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
     pos = start
     for m in _SENTENCE_END.finditer(text, start, end):
-        if m.start() > pos:
-            yield pos, m.start()
-        pos = m.end()
+        a, b = m.span(1) if m.lastindex else m.span()
+        if a > pos:
+            yield pos, a
+        pos = b
     if end > pos:
         yield pos, end
 

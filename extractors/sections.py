@@ -55,19 +55,24 @@ _ROMAN = {
 }
 
 
+#: The patterns matched on every line look at its first words only: that much is folded.
+_HEAD = 48
+
+
 @dataclass(frozen=True, slots=True)
 class _Line:
     start: int
     end: int
     text: str
-    folded: str
+    head: str  # the first ``_HEAD`` characters, folded
 
 
 def _lines(text: str) -> list[_Line]:
     out, pos = [], 0
     for raw in text.split("\n"):
-        out.append(_Line(pos, pos + len(raw), raw, fold(raw)))
-        pos += len(raw) + 1
+        end = pos + len(raw)
+        out.append(_Line(pos, end, raw, fold(raw[:_HEAD])))
+        pos = end + 1
     return out
 
 
@@ -103,7 +108,7 @@ def split_sections(text: str, has_title: bool = True) -> tuple[list[Section], li
 
     # the closing part
     decision_at = next(
-        (i for i in range(first, len(lines)) if DECISION_START.match(lines[i].folded)), None
+        (i for i in range(first, len(lines)) if DECISION_START.match(lines[i].head)), None
     )
     if decision_at is None:
         decision_at = _opinion_fallback(lines, first)
@@ -119,7 +124,7 @@ def split_sections(text: str, has_title: bool = True) -> tuple[list[Section], li
     body_end = decision_at if decision_at is not None else len(lines)
 
     # the visas
-    visa_lines = [i for i in range(first, body_end) if VISA_LINE.match(lines[i].folded)]
+    visa_lines = [i for i in range(first, body_end) if VISA_LINE.match(lines[i].head)]
     cuts: list[_Cut] = []
     after_visas = first
     if visa_lines:
@@ -172,7 +177,7 @@ def split_sections(text: str, has_title: bool = True) -> tuple[list[Section], li
             (
                 lines[i].text
                 for i in range(after_visas, min(preamble_end, after_visas + 4))
-                if PREAMBLE_HEADING.match(lines[i].folded)
+                if PREAMBLE_HEADING.match(fold(lines[i].text))
             ),
             None,
         )
@@ -216,9 +221,9 @@ def split_sections(text: str, has_title: bool = True) -> tuple[list[Section], li
 
 def _opinion_fallback(lines: list[_Line], first: int) -> int | None:
     for i in range(len(lines) - 1, first, -1):
-        f = lines[i].folded
+        f = fold(lines[i].text)
         if OPINION.search(f) and ("commission" in f or "autorite" in f):
-            if i - 1 > first and CONDITION_LEAD.match(lines[i - 1].folded):
+            if i - 1 > first and CONDITION_LEAD.match(lines[i - 1].head):
                 return i - 1
             return i
     return None

@@ -22,9 +22,27 @@ class _FoldTable(dict):
 _FOLD_TABLE = _FoldTable()
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _FOLD_TABLE[ord(m[0])]
+
+
 def fold(text: str) -> str:
-    """Lower case without accents, **same length** as ``text`` (offsets stay valid)."""
-    return text.translate(_FOLD_TABLE)
+    """Lower case without accents, **same length** as ``text`` (offsets stay valid).
+
+    ``str.lower`` does the ASCII letters, and only the other characters (a few in a
+    hundred in French) go through the table: twice as fast as ``str.translate`` with a
+    dict, which looks every character up. The rare characters whose lower case is
+    longer ("İ"), and Σ, send the whole text through the table.
+    """
+    low = text.lower()
+    if low.isascii():
+        return low
+    if len(low) != len(text) or "\u03a3" in text:  # (Σ lowers to ς or σ by its context)
+        return text.translate(_FOLD_TABLE)
+    return _NON_ASCII.sub(_fold_match, low)
 
 
 _OPEN, _CLOSE = "«“", "»”"

@@ -173,3 +173,22 @@ def test_a_saved_page_keeps_its_canonical_address():
         parse_article_html(html, url="https://x.test/Journaux/1")[0].url
         == "https://x.test/Journaux/1"
     )
+
+
+def test_comments_scripts_and_declarations_give_no_text():
+    html = '<?xml version="1.0" encoding="utf-8"?>\n' + page(
+        "<p>Vu la <!-- note --> Constitution<script>var x = 1;</script> ;</p>"
+        "<p>Seconde\x00 ligne<style>p {}</style></p>",
+        FR_META,
+    ).replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}<!-- fin --><script>t()</script></h1>")
+    article, warnings = parse_article_html(html)
+    assert article.title == TITLE
+    assert article.body.split("\n") == ["Vu la Constitution ;", "Seconde ligne"]
+    assert (article.layout, article.journal_number, warnings) == ("article__content", 8547, [])
+
+
+def test_a_page_longer_than_libxml2s_text_limit_is_read_whole():
+    # libxml2 cuts a text node at 10 MB unless told otherwise: the page must not come out empty
+    sentence = "Le responsable de traitement indique que les données sont chiffrées. "
+    article, _ = parse_article_html(page(f"<p>{sentence * 160_000}</p>"))
+    assert len(article.body) == len(sentence.strip()) + (len(sentence) * 159_999)
