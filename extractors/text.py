@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -29,13 +30,15 @@ def _fold_match(m: re.Match[str]) -> str:
     return _FOLD_TABLE[ord(m[0])]
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case without accents, **same length** as ``text`` (offsets stay valid).
 
     ``str.lower`` does the ASCII letters, and only the other characters (a few in a
     hundred in French) go through the table: twice as fast as ``str.translate`` with a
     dict, which looks every character up. The rare characters whose lower case is
-    longer ("İ"), and Σ, send the whole text through the table.
+    longer ("İ"), and Σ, send the whole text through the table. Results are cached: the
+    extractors fold the same sentences again and again.
     """
     low = text.lower()
     if low.isascii():

@@ -8,6 +8,8 @@ Each file carries ``SCHEMA_VERSION`` and the extractor version in its metadata.
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -222,11 +224,42 @@ def _value(v: Any) -> Any:
     return v
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def record_row(record: Any, **extra: Any) -> dict[str, Any]:
     """A record as a row dict (enums as their values, tuples as lists)."""
-    row = {f.name: _value(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    row = {name: _value(getattr(record, name)) for name in _field_names(type(record))}
     row.update(extra)
     return row
+
+
+def table_columns(name: str, records: Sequence[Any], **constant: Any) -> dict[str, list[Any]]:
+    """Records of table ``name`` as its columns, in its schema's order.
+
+    Values as ``record_row`` gives them; ``constant`` columns (``deliberation_id``) repeat
+    one value; ``position`` numbers the records from 0 when the record has none. A column
+    the records do not have is null.
+    """
+    n = len(records)
+    names = set(_field_names(type(records[0]))) if records else set()
+    out: dict[str, list[Any]] = {}
+    for field in TABLES[name].schema:
+        key = field.name
+        if key in constant:
+            out[key] = [constant[key]] * n
+        elif key in names:
+            values = [getattr(r, key) for r in records]
+            if any(isinstance(v, (Enum, tuple)) for v in values):
+                values = [_value(v) for v in values]
+            out[key] = values
+        elif key == "position":
+            out[key] = list(range(n))
+        else:
+            out[key] = [None] * n
+    return out
 
 
 def rows_to_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:

@@ -194,6 +194,40 @@ def _naive_and_agreement(raw: Path, cache: Path, n: int, total: int) -> dict[str
     }
 
 
+def _profile(raw: Path, cache: Path, n: int, out: Path) -> dict[str, Any]:
+    """The warm per-document work (read, parse, rules, cached NER, rows) on ``n`` pages, in
+    this process, under pyinstrument (a sampling profiler: it does not inflate the many
+    small calls as cProfile does). Writes ``out`` (text) and its ``.html`` twin."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError as exc:  # a dev dependency: `make install` has it
+        raise RuntimeError("--profile needs pyinstrument (make install)") from exc
+    from pipeline.work import WorkConfig, _Worker
+
+    files = sorted(raw.glob("*.html"))
+    step = max(1, len(files) // max(1, n))
+    sample = [InputDocument(str(p), None, "html", path=str(p)) for p in files[::step][:n]]
+    config = WorkConfig(True, cache / "ner.sqlite", MODEL, {}, detail=False)
+    worker = _Worker(config)
+    worker(sample[0])  # imports and caches warmed outside the profile
+    profiler = Profiler(interval=0.0005)
+    t = time.perf_counter()
+    with profiler:
+        for doc in sample:
+            worker(doc)
+    seconds = time.perf_counter() - t
+    text = profiler.output_text(unicode=True, color=False, show_all=False)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text)
+    out.with_suffix(".html").write_text(profiler.output_html())
+    return {
+        "docs": len(sample),
+        "seconds": round(seconds, 2),
+        "ms_per_doc": round(1000 * seconds / len(sample), 2) if sample else None,
+        "file": str(out),
+    }
+
+
 def run(
     docs: int = 3000,
     naive_docs: int = 40,
@@ -203,6 +237,7 @@ def run(
     workdir: Path | None = None,
     keep: bool = False,
     say: Callable[[str], None] = print,
+    profile_docs: int = 0,
 ) -> dict[str, Any]:
     """Generate the corpus, measure every phase, write ``out`` (see the module doc)."""
     tmp = Path(tempfile.mkdtemp(prefix="ccin-bench-", dir=workdir))
@@ -229,6 +264,10 @@ def run(
         unchanged = _phase(*_rebuild(raw, corpus, cache, docs, workers=workers))
         say(f"naive loop on {naive_docs} documents …")
         naive = _naive_and_agreement(raw, cache, naive_docs, docs)
+        profile = None
+        if profile_docs:
+            say(f"profile of the warm per-document work on {profile_docs} documents …")
+            profile = _profile(raw, cache, profile_docs, out.with_name("profile.txt"))
     finally:
         if not keep:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -257,6 +296,7 @@ def run(
         "warm": warm,
         "unchanged": unchanged,
         **naive,
+        "profile": profile,
         "targets": TARGETS,
         "workdir": str(tmp) if keep else None,
     }

@@ -99,6 +99,13 @@ def bench(
         Path | None, typer.Option(help="Where to make the temporary directory.")
     ] = None,
     keep: Annotated[bool, typer.Option(help="Keep the generated pages, corpus and cache.")] = False,
+    profile: Annotated[
+        int,
+        typer.Option(
+            help="Also profile the warm per-document work on this many pages, in one process "
+            "(pyinstrument; writes profile.txt and profile.html beside --out). 0: no profile."
+        ),
+    ] = 0,
 ) -> None:
     """Measure the rebuild: naive loop, cold and warm rebuilds, stages, memory, agreement."""
     from rich.console import Console
@@ -107,9 +114,20 @@ def bench(
 
     console = Console(stderr=True)
     report = run(
-        docs, naive_docs, out, workers, seed, workdir, keep, say=lambda m: console.print(m)
+        docs,
+        naive_docs,
+        out,
+        workers,
+        seed,
+        workdir,
+        keep,
+        say=lambda m: console.print(m),
+        profile_docs=profile,
     )
     Console().print(_table(report))
+    if report.get("profile"):
+        p = report["profile"]
+        typer.echo(f"profile: {p['docs']} documents, {p['ms_per_doc']} ms each → {p['file']}")
     typer.echo(f"report written to {out}")
 
 

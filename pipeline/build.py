@@ -27,11 +27,11 @@ from pathlib import Path
 
 from models.enums import Severity
 from models.records import DocumentResult, Issue
-from models.schema import CHILD_TABLES, record_row
+from models.schema import record_row
 from pipeline import reuse
 from pipeline.inputs import InputDocument
 from pipeline.nlp import MODEL, NerCache, NerStats, model_id
-from pipeline.work import Reused, WorkConfig, cpus, outputs, read_extract
+from pipeline.work import Reused, Rows, WorkConfig, cpus, outputs, read_extract
 from pipeline.writer import CorpusWriter
 
 #: Below this many documents the work stays in this process (workers take ~1 s to start).
@@ -163,8 +163,8 @@ def build_corpus(
                 t = time.perf_counter()
                 if out.reused is not None:
                     _write_reused(writer, out.reused, dedup, summary, reused_ids)
-                elif out.result is not None:
-                    _write_result(writer, out.result, dedup, summary)
+                elif out.rows is not None:
+                    _write_rows(writer, out.rows, dedup, summary)
                 if cache is not None and (n % CACHE_COMMIT_DOCS == 0 or len(pending) > 5000):
                     cache.put_many(pending)
                     pending.clear()
@@ -231,27 +231,23 @@ def _write_reused(
         summary.issues += 1
 
 
-def _write_result(
-    writer: CorpusWriter, result: DocumentResult, dedup: _Deduplicator, summary: RunSummary
+def _write_rows(
+    writer: CorpusWriter, rows: Rows, dedup: _Deduplicator, summary: RunSummary
 ) -> None:
-    issues = list(result.issues)
-    d = result.deliberation
+    issues = rows.issues
+    d = rows.deliberation
     if d is not None:
-        duplicate = dedup.check(d.deliberation_id, d.url, d.text_sha256, d.title, result.source)
+        duplicate = dedup.check(*d, rows.source)
         if duplicate is not None:
             summary.skipped += 1
             issues = [duplicate]
             d = None
     if d is not None:
         summary.deliberations += 1
-        summary.ids.append(d.deliberation_id)
-        writer.add("deliberations", record_row(d))
-        for table in CHILD_TABLES:
-            for position, record in enumerate(result.children.get(table, ())):
-                writer.add(
-                    table, record_row(record, deliberation_id=d.deliberation_id, position=position)
-                )
-    elif result.not_a_deliberation is not None:
+        summary.ids.append(d[0])
+        for table, columns in rows.tables.items():
+            writer.add_columns(table, columns)
+    elif rows.not_a_deliberation:
         summary.not_deliberations += 1
     elif not any(i.code == "duplicate_page" or i.code == "conflicting_id" for i in issues):
         summary.failed += 1

@@ -107,9 +107,8 @@ def copy_rows(writer: CorpusWriter, out_dir: Path, ids: set[str]) -> dict[str, i
         keep = pc.is_in(data["deliberation_id"], value_set=wanted)
         if table == "issues":  # this run says again which pages were duplicates
             keep = pc.and_(keep, pc.not_equal(data["stage"], "deduplicate"))
-        for batch in data.filter(pc.fill_null(keep, False)).to_batches(max_chunksize=4096):
-            for row in batch.to_pylist():
-                writer.add(table, row)
-                copied[table] += 1
-        del data
+        kept = data.filter(pc.fill_null(keep, False))
+        writer.add_table(table, kept)
+        copied[table] += kept.num_rows
+        del data, kept
     return copied

@@ -9,6 +9,8 @@ and returns what the model computed so that the main process, the only writer, s
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -22,6 +24,7 @@ from pathlib import Path
 from extractors.document import extract_article
 from models.enums import Severity
 from models.records import DocumentResult, Issue
+from models.schema import CHILD_TABLES, table_columns
 from pipeline import reuse
 from pipeline.inputs import InputDocument, to_article
 from pipeline.nlp import NerCache, NerStage, NerStats
@@ -49,6 +52,11 @@ def read_extract(
 ) -> tuple[DocumentResult | None, Reused | None]:
     """The document read and extracted, or ``Reused`` when unchanged; never raises."""
     t = time.perf_counter()
+    if doc.content is None and doc.path is not None:  # a file listed, not read yet
+        with contextlib.suppress(OSError):  # (to_article says why it cannot be read)
+            doc = dataclasses.replace(doc, content=Path(doc.path).read_bytes())
+        times["read"] = time.perf_counter() - t
+        t = time.perf_counter()
     try:
         article, read_issues = to_article(doc)
         times["parse"] = time.perf_counter() - t
@@ -90,8 +98,41 @@ class WorkConfig:
 
 
 @dataclass(slots=True)
+class Rows:
+    """A document's rows, built where it was extracted: the main process only writes them.
+
+    ``tables`` holds the deliberation's row and its child tables' rows as columns
+    (``models.schema.table_columns``), which cross the process boundary far faster than
+    the records; ``deliberation`` is what the main process deduplicates on: id, url,
+    text hash and title.
+    """
+
+    source: str
+    deliberation: tuple[str, str | None, str, str | None] | None
+    tables: dict[str, dict[str, list]]
+    issues: list[Issue]
+    not_a_deliberation: bool
+
+
+def rows_of(result: DocumentResult) -> Rows:
+    d = result.deliberation
+    tables: dict[str, dict[str, list]] = {}
+    key = None
+    if d is not None:
+        key = (d.deliberation_id, d.url, d.text_sha256, d.title)
+        tables["deliberations"] = table_columns("deliberations", [d])
+        for table in CHILD_TABLES:
+            records = result.children.get(table)
+            if records:
+                tables[table] = table_columns(table, records, deliberation_id=d.deliberation_id)
+    return Rows(
+        result.source, key, tables, list(result.issues), result.not_a_deliberation is not None
+    )
+
+
+@dataclass(slots=True)
 class Output:
-    result: DocumentResult | None
+    rows: Rows | None
     reused: Reused | None
     new_cache: list
     times: dict[str, float]
@@ -162,9 +203,12 @@ class _Worker:
                 )
             times["rules"] = times.get("rules", 0.0) + stats.rules_seconds
             times["ner"] = stats.ner_seconds
+        t = time.perf_counter()
+        rows = rows_of(result) if result is not None else None
+        times["write"] = time.perf_counter() - t
         if self.stage is None:
-            return Output(result, reused, [], times, stats)
-        return Output(result, reused, self.stage.drain(), times, stats, self.stage.error)
+            return Output(rows, reused, [], times, stats)
+        return Output(rows, reused, self.stage.drain(), times, stats, self.stage.error)
 
 
 _WORKER: _Worker | None = None

@@ -23,7 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extractors.version import EXTRACTOR_VERSION
-from models.schema import SCHEMA_VERSION, TABLES, rows_to_table
+from models.schema import SCHEMA_VERSION, TABLES
 
 KEEP_VERSIONS = 2
 FLUSH_ROWS = 20_000
@@ -41,16 +41,40 @@ class CorpusWriter:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         self.version_dir = versions_dir(out_dir) / f"{stamp}-{os.getpid()}"
         self.version_dir.mkdir(parents=True, exist_ok=False)
-        self._buffers: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        # rows waiting to be written, per table, as columns in schema order
+        self._buffers: dict[str, dict[str, list[Any]]] = {name: _empty(name) for name in TABLES}
+        self._pending: dict[str, int] = dict.fromkeys(TABLES, 0)
         self._writers: dict[str, pq.ParquetWriter] = {}
         self.rows: dict[str, int] = dict.fromkeys(TABLES, 0)
         self._started = time.monotonic()
 
     def add(self, table: str, row: dict[str, Any]) -> None:
-        buffer = self._buffers[table]
-        buffer.append(row)
-        self.rows[table] += 1
-        if len(buffer) >= FLUSH_ROWS:
+        """One row (a dict; keys outside the table's schema are dropped)."""
+        for key, values in self._buffers[table].items():
+            values.append(row.get(key))
+        self._added(table, 1)
+
+    def add_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
+        """Rows as columns (``models.schema.table_columns``: every column, schema order)."""
+        n = 0
+        for key, values in self._buffers[table].items():
+            added = columns[key]
+            values.extend(added)
+            n = len(added)
+        self._added(table, n)
+
+    def add_table(self, table: str, data: pa.Table) -> None:
+        """Rows already in Arrow (copied from the previous corpus), written as they are."""
+        self._flush(table)
+        if data.num_rows:
+            schema = self._schema(table)
+            self._writers[table].write_table(data.select(schema.names).cast(schema))
+            self.rows[table] += data.num_rows
+
+    def _added(self, table: str, n: int) -> None:
+        self.rows[table] += n
+        self._pending[table] += n
+        if self._pending[table] >= FLUSH_ROWS:
             self._flush(table)
 
     def _schema(self, table: str) -> pa.Schema:
@@ -63,16 +87,16 @@ class CorpusWriter:
         )
 
     def _flush(self, table: str) -> None:
-        buffer = self._buffers[table]
+        schema = self._schema(table)
         if table not in self._writers:
             self._writers[table] = pq.ParquetWriter(
-                self.version_dir / f"{table}.parquet", self._schema(table), compression="zstd"
+                self.version_dir / f"{table}.parquet", schema, compression="zstd"
             )
-        if buffer:
-            self._writers[table].write_table(
-                rows_to_table(table, buffer).replace_schema_metadata(self._schema(table).metadata)
-            )
-            buffer.clear()
+        if self._pending[table]:
+            data = pa.Table.from_pydict(self._buffers[table], schema=schema)
+            self._writers[table].write_table(data)
+            self._buffers[table] = _empty(table)
+            self._pending[table] = 0
 
     def commit(self, extra_manifest: dict[str, Any] | None = None) -> Path:
         """Close every file, write the manifest, and switch the corpus to this version."""
@@ -110,6 +134,10 @@ class CorpusWriter:
             with contextlib.suppress(Exception):  # best effort on the way out
                 writer.close()
         shutil.rmtree(self.version_dir, ignore_errors=True)
+
+
+def _empty(table: str) -> dict[str, list[Any]]:
+    return {f.name: [] for f in TABLES[table].schema}
 
 
 def _sha256(path: Path) -> str:

@@ -109,6 +109,10 @@ _NAV_PHRASES = re.compile(
 
 def is_boilerplate(line: str) -> bool:
     """True for the site's navigation, footer and sprite lines."""
+    if len(line) > 240 and "icon-" not in line and "logo-" not in line:
+        # a body paragraph, unless it opens like the footer ("Tous droits réservés …"):
+        # its first words decide, and the whole line need not be squashed
+        return bool(_BOILERPLATE_RE.match(_squash(line[:80]).lower()))
     low = _squash(line).lower()
     if not low:
         return True

@@ -48,7 +48,9 @@ def test_bench_runs_on_a_few_documents_and_writes_its_report(tmp_path):
         pass
 
     result = CliRunner().invoke(
-        app, ["bench", "--docs", "20", "--naive-docs", "2", "--workers", "1", "--out", str(out)]
+        app,
+        ["bench", "--docs", "20", "--naive-docs", "2", "--workers", "1", "--out", str(out)]
+        + ["--profile", "6"],
     )
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text())
@@ -75,3 +77,7 @@ def test_bench_runs_on_a_few_documents_and_writes_its_report(tmp_path):
         "write",
     }
     assert 0 <= report["agreement"]["f1"] <= 1
+    # the profile of the per-document work, in text and html
+    assert report["profile"]["docs"] == 6
+    assert "read_extract" in (tmp_path / "profile.txt").read_text()
+    assert (tmp_path / "profile.html").stat().st_size > 1000
