@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -244,17 +245,24 @@ def table_columns(name: str, records: Sequence[Any], **constant: Any) -> dict[st
     the records do not have is null.
     """
     n = len(records)
-    names = set(_field_names(type(records[0]))) if records else set()
+    have = set(_field_names(type(records[0]))) if records else set()
+    wanted = [f.name for f in TABLES[name].schema]
+    read = [k for k in wanted if k in have and k not in constant]
+    # every attribute of every record in one C-level pass, then transposed
+    found: dict[str, list[Any]] = {}
+    if read and n:
+        get = operator.attrgetter(*read)
+        rows = list(map(get, records)) if len(read) > 1 else [(v,) for v in map(get, records)]
+        for key, values in zip(read, map(list, zip(*rows, strict=True)), strict=True):
+            if any(issubclass(t, (Enum, tuple)) for t in set(map(type, values))):
+                values = [_value(v) for v in values]
+            found[key] = values
     out: dict[str, list[Any]] = {}
-    for field in TABLES[name].schema:
-        key = field.name
+    for key in wanted:
         if key in constant:
             out[key] = [constant[key]] * n
-        elif key in names:
-            values = [getattr(r, key) for r in records]
-            if any(isinstance(v, (Enum, tuple)) for v in values):
-                values = [_value(v) for v in values]
-            out[key] = values
+        elif key in found:
+            out[key] = found[key]
         elif key == "position":
             out[key] = list(range(n))
         else:

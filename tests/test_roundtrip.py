@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from models.enums import Authority, Decision, Instrument, SectionKind
 from models.records import Citation, Deliberation, Section
-from models.schema import record_row, rows_to_table
+from models.schema import CHILD_TABLES, record_row, rows_to_table, table_columns
 from pipeline.build import process
 from pipeline.inputs import InputDocument
+from tests.conftest import SAMPLE
 
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
 maybe_text = st.none() | text
@@ -109,3 +110,26 @@ def test_arbitrary_pages_never_raise(content, kind):
     )
     assert result.deliberation is not None or result.issues
     assert not any(i.code in ("internal_error", "extractor_failed") for i in result.issues)
+
+
+def test_columns_are_the_rows_transposed():
+    # the workers send columns (table_columns); they must hold what record_row gives
+    page = SAMPLE / "deliberation-2021-81.html"
+    result = process(InputDocument(str(page), page.read_bytes(), "html"))
+    assert result.deliberation is not None
+    did = result.deliberation.deliberation_id
+    checked = 0
+    for name in ("deliberations", *CHILD_TABLES):
+        records = [result.deliberation] if name == "deliberations" else result.children.get(name)
+        if not records:
+            continue
+        extra = {} if name == "deliberations" else {"deliberation_id": did}
+        columns = table_columns(name, records, **extra)
+        rows = [
+            record_row(r, **extra, **({} if name == "deliberations" else {"position": i}))
+            for i, r in enumerate(records)
+        ]
+        expected = rows_to_table(name, rows).to_pydict()
+        assert columns == expected, name
+        checked += 1
+    assert checked >= 8
