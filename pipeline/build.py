@@ -10,10 +10,13 @@ stays in place.
 Speed (measured by ``ccin bench``):
 
 - on a long run (``PARALLEL_MIN_DOCS`` documents or more, or an unknown number) the
-  per-document work — parse, rules, NER — runs in worker processes, one per core, fed
-  through a bounded window (documents are streamed, never all held in memory) and
-  returned in input order; only the main process writes (Parquet, the NER cache);
-- unchanged documents are not extracted again (``pipeline.reuse``) unless ``force``.
+  per-document work — read the file, parse, rules, NER, and the rows as columns
+  (``pipeline.work.Rows``) — runs in worker processes, one per core, fed through a
+  bounded window (documents are streamed, never all held in memory) and returned in
+  input order; the main process only deduplicates and writes (Parquet, the NER cache),
+  so that it takes as little as possible of the cores the workers need;
+- unchanged documents are not extracted again (``pipeline.reuse``) unless ``force``:
+  their rows are copied from the previous corpus as Arrow tables.
 """
 
 from __future__ import annotations
