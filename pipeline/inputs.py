@@ -38,6 +38,7 @@ class InputDocument:
     kind: str  # "html" or "text"
     url: str | None = None
     path: str | None = None
+    content_type: str | None = None  # a fetched page's HTTP header ("" if none): decoded as fetched
 
 
 class SourceError(Exception):
@@ -180,7 +181,11 @@ def to_article(doc: InputDocument) -> tuple[Article | None, list[Issue]]:
     if content is None:
         issue(Severity.ERROR, "empty_page", "the page is empty")
         return None, issues
-    if isinstance(content, bytes):
+    if isinstance(content, bytes) and doc.content_type is not None:
+        from pipeline.http import decode_body  # a fetched page: its header's charset first
+
+        text = decode_body(content, doc.content_type)
+    elif isinstance(content, bytes):
         text = decode_html(content) if doc.kind == "html" else content.decode("utf-8", "replace")
     else:
         text = content

@@ -292,8 +292,9 @@ def corpus_inputs(store: RawStore, states: dict[str, PageState]) -> Iterator:
         ok = states[url].last_ok
         if ok is None or ok.kind != "article" or not ok.sha256 or not store.has(ok.sha256):
             continue
-        text = decode_body(store.get(ok.sha256), ok.content_type)
-        yield InputDocument(source=url, content=text, kind="html", url=url)
+        # read and decoded by the worker that extracts it (``pipeline.inputs.to_article``)
+        path = str(store.path_of(ok.sha256))
+        yield InputDocument(url, None, "html", url, path=path, content_type=ok.content_type or "")
 
 
 def fetch_issues(store: RawStore, states: dict[str, PageState]) -> list[Issue]:

@@ -93,6 +93,10 @@ class RawStore:
         _fsync_dir(path.parent)
         return sha
 
+    def path_of(self, sha256: str) -> Path:
+        """Where the object is kept (for a reader in another process)."""
+        return self._object_path(sha256)
+
     def get(self, sha256: str) -> bytes:
         return self._object_path(sha256).read_bytes()
 
