@@ -1,7 +1,8 @@
 """``ccin bench``: how fast the corpus is rebuilt, measured on a realistic generated corpus.
 
-``run(docs=3000)`` generates ``docs`` deliberation pages (``pipeline.bench_corpus``) in a
-temporary raw directory, then measures in one run:
+``run(docs=3000)`` generates ``docs`` deliberation pages (``pipeline.bench_corpus``) in the
+raw-page store of a temporary data directory (as ``ccin refresh`` keeps fetched pages),
+then measures in one run, every rebuild reading the store as ``ccin rebuild`` does:
 
 - the **naive loop** on a sample: each document read and extracted, then ``nlp(text)``
   with every component of ``fr_core_news_sm``, one document at a time (per-document rate);
@@ -35,8 +36,10 @@ from typing import Any
 from extractors.entities import model_units, rule_entities
 from pipeline import bench_corpus
 from pipeline.build import RunSummary, build_corpus, process
-from pipeline.inputs import InputDocument, iter_sources
+from pipeline.inputs import InputDocument
 from pipeline.nlp import MODEL, NerCache, NerStage, model_id
+from pipeline.refresh import corpus_inputs
+from pipeline.store import RawStore, page_states
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
 TARGETS = {
@@ -87,12 +90,18 @@ class PeakMemory:
         self.peak_mb = max(self.peak_mb, _tree_rss_mb(os.getpid()))
 
 
+def _inputs(raw: Path) -> list[InputDocument]:
+    """The store's article pages, as ``ccin rebuild`` reads them (read by the workers)."""
+    store = RawStore(raw)
+    return list(corpus_inputs(store, page_states(store.records())))
+
+
 def _rebuild(
     raw: Path, out: Path, cache: Path, docs: int, **options: Any
 ) -> tuple[RunSummary, float]:
     with PeakMemory() as memory:
         summary = build_corpus(
-            iter_sources([raw], []),
+            _inputs(raw),
             out,
             progress=False,
             total=docs,
@@ -128,9 +137,9 @@ def _naive_and_agreement(raw: Path, cache: Path, n: int, total: int) -> dict[str
     """The naive loop on ``n`` documents, and its entities beside the optimised path's."""
     import spacy
 
-    files = sorted(raw.glob("*.html"))
-    step = max(1, len(files) // max(1, n))
-    sample = files[::step][:n]
+    pages = _inputs(raw)
+    step = max(1, len(pages) // max(1, n))
+    sample = pages[::step][:n]
     t = time.perf_counter()
     nlp = spacy.load(MODEL)  # every component
     load_seconds = time.perf_counter() - t
@@ -139,9 +148,9 @@ def _naive_and_agreement(raw: Path, cache: Path, n: int, total: int) -> dict[str
     naive_n = covered_n = optimised_n = matched = outside = 0
     differences: list[dict[str, Any]] = []
     with PeakMemory() as memory:
-        for path in sample:
+        for doc in sample:
             t0 = time.perf_counter()
-            result = process(InputDocument(str(path), path.read_bytes(), "html"))
+            result = process(doc)
             t1 = time.perf_counter()
             naive = {(e.start_char, e.end_char, e.label_) for e in nlp(result.text).ents}
             t2 = time.perf_counter()
@@ -163,7 +172,7 @@ def _naive_and_agreement(raw: Path, cache: Path, n: int, total: int) -> dict[str
             ):
                 for s, e, label in sorted(ents)[: max(0, 12 - len(differences))]:
                     differences.append(
-                        {"side": side, "doc": path.name, "label": label, "text": text[s:e]}
+                        {"side": side, "doc": doc.source, "label": label, "text": text[s:e]}
                     )
     precision = matched / optimised_n if optimised_n else 1.0
     recall = matched / covered_n if covered_n else 1.0
@@ -204,9 +213,8 @@ def _profile(raw: Path, cache: Path, n: int, out: Path) -> dict[str, Any]:
         raise RuntimeError("--profile needs pyinstrument (make install)") from exc
     from pipeline.work import WorkConfig, _Worker
 
-    files = sorted(raw.glob("*.html"))
-    step = max(1, len(files) // max(1, n))
-    sample = [InputDocument(str(p), None, "html", path=str(p)) for p in files[::step][:n]]
+    pages = _inputs(raw)
+    sample = pages[:: max(1, len(pages) // max(1, n))][:n]
     config = WorkConfig(True, cache / "ner.sqlite", MODEL, {}, detail=False)
     worker = _Worker(config)
     worker(sample[0])  # imports and caches warmed outside the profile
@@ -241,11 +249,12 @@ def run(
 ) -> dict[str, Any]:
     """Generate the corpus, measure every phase, write ``out`` (see the module doc)."""
     tmp = Path(tempfile.mkdtemp(prefix="ccin-bench-", dir=workdir))
-    raw, corpus, cache = tmp / "raw", tmp / "data" / "corpus", tmp / "data" / "cache"
+    # the layout of a data directory: raw-page store, corpus, NER cache
+    raw, corpus, cache = tmp / "data" / "raw", tmp / "data" / "corpus", tmp / "data" / "cache"
     try:
         t = time.perf_counter()
-        say(f"generating {docs} pages in {raw} …")
-        texts = bench_corpus.generate(raw, docs, SAMPLE, seed)
+        say(f"generating {docs} pages in the raw-page store {raw} …")
+        texts = bench_corpus.generate_store(raw, docs, SAMPLE, seed)
         generate_seconds = time.perf_counter() - t
         seeds = [t.title + "\n" + "\n".join(t.lines) for t in bench_corpus.load_templates(SAMPLE)]
         share, seeds_share = (

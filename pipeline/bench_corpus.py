@@ -1,6 +1,6 @@
 """A realistic corpus of deliberation pages for ``ccin bench``, made from the bundled sample.
 
-``generate(out_dir, n)`` writes ``n`` article pages (the site's HTML, ``pipeline.sample``)
+``generate_store(raw_dir, n)`` keeps ``n`` article pages (the site's HTML, ``pipeline.sample``)
 built on the four sample deliberations: each page takes one as its skeleton (headings,
 visas, closing formulas — the boilerplate every deliberation repeats), mixes in
 paragraphs and list items of the same section from the others, and varies what differs
@@ -26,6 +26,7 @@ from extractors.normalise import normalise
 from extractors.sections import split_sections
 from pipeline.inputs import InputDocument, to_article
 from pipeline.sample import article_html
+from scrapers.journal_de_monaco import SITE
 
 # fmt: off
 MONTHS = (
@@ -365,6 +366,7 @@ class Page:
     name: str
     html: str
     text: str  # the body as generated (for the sentence share)
+    url: str = ""  # where the site would publish it
 
 
 def page(templates: list[Template], i: int, seed: int = 0) -> Page:
@@ -405,19 +407,8 @@ def page(templates: list[Template], i: int, seed: int = 0) -> Page:
     published = date(year, 1, 1) + timedelta(days=rng.randrange(330, 364))
     meta = (str(journal), published.strftime("%d/%m/%Y"), "100%", "")
     html = article_html(title, body, meta, t.lang)
-    return Page(f"deliberation-{year}-{seq}.html", html, title + "\n" + "\n".join(body))
-
-
-def generate(out_dir: Path, n: int, sample_dir: Path, seed: int = 0) -> list[str]:
-    """Write ``n`` pages into ``out_dir``; return their texts (for the sentence share)."""
-    templates = load_templates(sample_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    texts = []
-    for i in range(n):
-        p = page(templates, i, seed)
-        (out_dir / p.name).write_text(p.html, encoding="utf-8")
-        texts.append(p.text)
-    return texts
+    url = f"{SITE}/Journaux/{published.year}/Journal-{journal}/Deliberation-n-{year}-{seq}"
+    return Page(f"deliberation-{year}-{seq}.html", html, title + "\n" + "\n".join(body), url)
 
 
 def sentences(text: str) -> set[bytes]:
@@ -436,3 +427,31 @@ def shared_sentence_share(texts: Iterable[str]) -> float:
     counts = Counter(h for d in docs for h in d)
     shares = [sum(counts[h] > 1 for h in d) / len(d) for d in docs if d]
     return sum(shares) / len(shares) if shares else 0.0
+
+
+def generate_store(raw_dir: Path, n: int, sample_dir: Path, seed: int = 0) -> list[str]:
+    """Keep ``n`` pages in a raw-page store at ``raw_dir``, as ``ccin refresh`` keeps what it
+    fetches (one object and one index record per article page); return their texts."""
+    from pipeline.store import FetchRecord, RawStore
+
+    templates = load_templates(sample_dir)
+    store = RawStore(raw_dir)
+    texts = []
+    for i in range(n):
+        p = page(templates, i, seed)
+        body = p.html.encode("utf-8")
+        sha = store.put(body)
+        store.append(
+            FetchRecord(
+                url=p.url,
+                kind="article",
+                fetched_at="2026-01-01T00:00:00+00:00",
+                status=200,
+                sha256=sha,
+                size=len(body),
+                content_type="text/html; charset=utf-8",
+                run_id="bench",
+            )
+        )
+        texts.append(p.text)
+    return texts
