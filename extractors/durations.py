@@ -41,9 +41,13 @@ _ORDER = {"Y": 0, "M": 1, "W": 2, "D": 3, "H": 4, "MIN": 5}
 _HALF = {"Y": (6, "M"), "M": (15, "D"), "D": (12, "H")}  # "un an et demi" → 1 an et 6 mois
 
 UNIT = r"(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")"
-_UNIT_RE = re.compile(rf"(?<![\w-])(?P<unit>{UNIT})(?![\w-])")
+# a digit may touch its unit ("5ans", as OCR prints it)
+_UNIT_RE = re.compile(rf"(?<![a-z_-])(?P<unit>{UNIT})(?![\w-])")
 _DIGITS = re.compile(r"(?P<num>\d+(?:,\d+)?)\s*$")
 _PAREN_DIGITS = re.compile(r"\(\s*\d+\s*\)\s*$")  # "trois (3) mois"
+_PAREN_WORDS = re.compile(
+    r"(?P<num>\d+)\s*\(\s*[a-z]+(?:[- ][a-z]+){0,3}\s*\)\s*$"
+)  # "5 (cinq) ans"
 _ELISION = re.compile(r"^(?:d|l|qu|jusqu)'")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*'?|\S")
 _JOIN = re.compile(r"^\s*(?:,|et)\s*$")
@@ -99,6 +103,9 @@ def iso(parts: tuple[tuple[float, str], ...]) -> str:
 def _number_before(folded: str, end: int) -> tuple[float, int] | None:
     """The number printed just before ``end`` (digits or words) and where it starts."""
     head = folded[:end].rstrip()
+    spelled = _PAREN_WORDS.search(head)
+    if spelled and parse_number(spelled.group()[len(spelled["num"]) :].strip(" ()")) is not None:
+        return float(spelled["num"]), spelled.start()
     paren = _PAREN_DIGITS.search(head)
     if paren:
         head = head[: paren.start()].rstrip()
@@ -172,12 +179,12 @@ _BARE_RANGE = re.compile(
     + rf"\s+(?P<unit>{UNIT})\b"
 )
 _MIN_AFTER = re.compile(r"^\s*(?:au\s+)?minimum\b")
-_MAX_AFTER = re.compile(r"^\s*(?:au\s+)?maximum\b")
+_MAX_AFTER = re.compile(r"^\s*(?:(?:au\s+)?maximum\b|au\s+plus\b(?!\s+tard))")
 _MIN_BEFORE = re.compile(
-    r"\b(?:au\s+minimum|minimum|au\s+moins|d'au\s+moins|pas\s+moins\s+de)\s*(?:de\s+|d')?$"
+    r"\b(?:au\s+minimum|minimum|au\s+moins|d'au\s+moins|pas\s+moins\s+de|minimale)\s*(?:de\s+|d')?$"
 )
 _MAX_BEFORE = re.compile(
-    r"\b(?:au\s+maximum|maximum|au\s+plus|jusqu'a|dans\s+la\s+limite\s+d'|dans\s+la\s+limite\s+de|"
+    r"\b(?:au\s+maximum|maximum|maximale|au\s+plus(?:\s+tard)?|jusqu'a|dans\s+la\s+limite\s+d'|dans\s+la\s+limite\s+de|"
     r"n'excedant\s+pas|ne\s+pouvant\s+(?:pas\s+)?exceder|sans\s+exceder|plus\s+de|au-dela\s+de|au-dela\s+d')\s*(?:de\s+|d')?$"
 )
 _RANGE_LINK = re.compile(r"^\s*(?:minimum\s+)?(?:a|et|,)\s+(?:(?:au\s+)?maximum\s+)?$")
@@ -233,12 +240,17 @@ _UNTIL = re.compile(
     r"|jusqu'(?:a|au|aux|a la|a l')\s)"
 )
 _TRIGGER = re.compile(
-    r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|a la fin)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de son\s|de sa\s|d')"
-    r"|apres\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s)|suivant\s+(?:le\s|la\s|l')|jusqu'(?:au\s|a la\s|a l'))\s*"
+    r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de son\s|de sa\s|d')"
+    r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s)|suivant\s+(?:le\s|la\s|l')|jusqu'(?:au\s|a la\s|a l')"
+    r"|a la\s+(?=fin\s)"  # "à la fin de la relation" → "fin de la relation"
+    r"|(?P<span>(?:pendant|durant)\s+(?:toute\s+)?la\s+(?=duree\s)))\s*"  # "la durée du contrat augmentée de 5 ans"
 )
+#: "jusqu'au départ plus 6 mois", "la durée du contrat augmentée de 5 ans": an event plus a period.
+_PLUS = re.compile(r"\b(?:plus|augmentee?s?|majoree?s?|prolongee?s?)\s")
 _NOT_EVENT = re.compile(r"^(?:un|une|ce|cette|ces|\d|delai|periode|duree)\b")
 _NP_STOP = re.compile(
-    r"[,;.()«»]|\s(?:et|ou|plus|pour|afin|puis|soit|sauf|dans|au maximum|au plus tard|a l'exception|conformement)\s|\s\d"
+    r"[,;.()«»]|\s(?:et|ou|plus|pour|afin|puis|soit|sauf|dans|au maximum|au plus tard|a l'exception|conformement"
+    r"|augmentee?s?|majoree?s?|prolongee?s?)\s|\s\d"
 )
 #: "départ de celui-ci" → "départ": who leaves is not part of the event.
 PERSON_COMPLEMENT = re.compile(
@@ -252,14 +264,14 @@ _ROLLING = re.compile(r"\bglissante?s?\b")
 def find_trigger(seg: str) -> str | None:
     """The event a period starts from, as its noun phrase: "6 mois après le départ de celui-ci"
     → "départ"; "à compter de la fin de la relation contractuelle" → "fin de la relation
-    contractuelle". "jusqu'au départ" counts only with "plus N" (else it is an ``until``)."""
+    contractuelle"; "pendant la durée du contrat augmentée de 5 ans" → "durée du contrat".
+    "jusqu'au départ" counts only with "plus N" (else it is an ``until``)."""
     f = fold(seg)
     for m in _TRIGGER.finditer(f):
         rest = f[m.end() :]
-        if _NOT_EVENT.match(rest):
+        if m["span"] is None and _NOT_EVENT.match(rest):
             continue
-        is_until = m.group().startswith("jusqu")
-        if is_until and not re.search(r"\bplus\s", rest):
+        if (m["span"] or m.group().startswith("jusqu")) and not _PLUS.search(rest):
             continue  # "jusqu'au départ" alone is an open condition (until)
         stop = _NP_STOP.search(rest)
         np_end = stop.start() if stop else len(rest)

@@ -33,7 +33,8 @@ _LINKS = tuple((re.compile(p), t) for p, t in LINK_WORDS)
 STATUSES: tuple[tuple[str, TargetStatus], ...] = (
     (
         r"\b(?:non|pas|ni|pas encore|jamais)\s+(?:encore\s+|ete\s+)?(?:legalement|regulierement|dument)\s+mis\w*\s+(?:en|a)\s+(?:oe|œ)uvre"
-        r"|\bdevra(?:it)?\s+etre\s+(?:prealablement\s+)?soumis|\bsera\s+(?:prochainement\s+)?soumis|\ba\s+soumettre\b",
+        r"|\bdevra(?:it)?\s+etre\s+(?:prealablement\s+)?soumis|\bsera\s+(?:prochainement\s+)?soumis|\ba\s+soumettre\b"
+        r"|\b(?:non|pas)\s+(?:encore\s+)?(?:ete\s+)?soumis",
         TargetStatus.NOT_LEGALLY_IMPLEMENTED,
     ),
     (
@@ -45,23 +46,29 @@ STATUSES: tuple[tuple[str, TargetStatus], ...] = (
         TargetStatus.UNDER_REVIEW,
     ),
     (
-        r"\b(?:legalement|regulierement|dument)\s+mis\w*\s+(?:en|a)\s+(?:oe|œ)uvre|\bayant\s+(?:recu|fait l'objet d')\s*un\s+avis\s+favorable",
+        r"\b(?:legalement|regulierement|dument)\s+mis\w*\s+(?:en|a)\s+(?:oe|œ)uvre"
+        r"|\b(?:ayant|qui a|a)\s+(?:deja\s+)?(?:recu|obtenu|fait l'objet d')\s*un\s+avis\s+favorable",
         TargetStatus.LEGALLY_IMPLEMENTED,
     ),
 )
 _STATUSES = tuple((re.compile(p), s) for p, s in STATUSES)
 
+#: The Commission as the speaker, not as a complement ("en cours d'analyse par la CCIN").
 _COMMISSION = re.compile(
+    r"(?<!\bpar )(?<!\bde )(?<!\ba )(?<!\baupres de )(?<!\bdevant )"
     r"\b(?:la commission|la ccin|l'autorite|l'apdp)\b|(?:^|[,;]\s*|\baussi,?\s+)elle\s"
 )
 _NEGATION = re.compile(
     r"\baucune?\s+(?:interconnexion|rapprochement)|\bn'est\s+(?:ni|pas)\s+(?:interconnecte|rapproche)"
     r"|\bne fait (?:l'objet )?d'aucun|\bpas d'(?:interconnexion|rapprochement)|\bni\s+(?:interconnecte|rapproche)"
 )
-#: A described target: "avec un traitement …", "avec les traitements …", "avec tout traitement …".
+#: A described target: "avec un traitement …", "avec tout traitement …", "avec le logiciel …".
 _DESCRIBED = re.compile(
-    r"\b(?:avec|a)\s+(?P<np>(?:le|les|un|des|tout|tous les|l'ensemble des|d'autres)\s+traitements?\b)"
+    r"\b(?:avec|a)\s+(?P<np>(?:le|les|un|des|tout|tous les|l'ensemble des|d'autres)\s+traitements?\b"
+    r"|(?:le|les|un|une|des|l')\s*(?:logiciels?|applications?|progiciels?|bases? de donnees)\b)"
 )
+#: Only a conjunction between two targets: they form one group.
+_COORDINATED = re.compile(r"\s*(?:,|et|ou)?\s*(?:(?:la|le|l'|celui|ceux)\s*)?")
 _NP_END = re.compile(
     r"[,;.:]|\s(?:afin|dans le cadre|(?<!ayant )pour|permettant de|de maniere a|et d'une?|et (?:avec|a) )\b"
 )
@@ -110,9 +117,8 @@ def _rows(text: str, start: int, end: int, intro_link: LinkType | None) -> list[
         link = before[-1] if before else (intro_link or (links[0][1] if links else None))
         if link is None:
             continue
-        nxt = targets[i + 1][0] if i + 1 < len(targets) else len(f)
         link_pos = max((pos for pos, _ in links if pos < t_start), default=0)
-        status = _status_for(statuses, t_start, t_end, nxt, link_pos)
+        status = _status_for(statuses, f, targets, i, link_pos)
         rows.append(
             Interconnection(link, purpose, status, sentence, start + t_start, start + t_end)
         )
@@ -186,14 +192,19 @@ def _describe(sentence: str, f: str, a: int, b: int, statuses) -> str | None:
     return phrase or None
 
 
-def _status_for(statuses, t_start: int, t_end: int, nxt: int, link_pos: int) -> TargetStatus:
+def _status_for(statuses, f: str, targets, i: int, link_pos: int) -> TargetStatus:
     if not statuses:
         return TargetStatus.UNKNOWN
     if len({s for _, _, s in statuses}) == 1 and len(statuses) == 1:
         return statuses[0][2]
+    t_start, t_end, _ = targets[i]
+    nxt = targets[i + 1][0] if i + 1 < len(targets) else len(f)
     after = [s for a, _, s in statuses if t_end <= a < nxt]
     if after:
         return after[0]
+    if nxt < len(f) and _COORDINATED.fullmatch(f[t_end:nxt]):
+        # "les traitements « A » et « B », légalement mis en œuvre": A shares B's status
+        return _status_for(statuses, f, targets, i + 1, link_pos)
     inside = [s for a, _, s in statuses if t_start <= a < t_end]
     if inside:
         return inside[0]

@@ -57,6 +57,8 @@ _PERMS = tuple((re.compile(p), perm) for p, perm in PERMISSIONS)
 RESTRICTION_CUES = (
     r"\b(?:sauf|hors|a l'exception|a l'exclusion|excepte|hormis|pas d'acces|sans acces|aucun acces|n'a pas acces|n'ont pas acces"
     r"|(?:uniquement|seulement|exclusivement)\s+(?:aux?|a la|a l'|pour|dans|sur|concernant)"
+    r"|dans le (?:strict |seul )?cadre (?:exclusif )?(?:de |d')(?:leur|leurs|son|sa|ses) (?:missions?|operations?|interventions?)"
+    r" (?:de |d')(?:maintenance|support|assistance|depannage|administration technique)"
     r"|limitee?s?\s+(?:aux?|a la|a l')|restreinte?s?\s+(?:aux?|a la|a l')"
     r"|dans (?:la limite (?:de |d')|le cadre (?:de |d'))?(?:leur|son|sa|ses) (?:perimetre|service|domaine|champ|competence)"
     r"|pour (?:leur|son|sa|ses) (?:perimetre|service|propres?))"
@@ -90,21 +92,35 @@ _IGNORED_WORDS = {"acces", "droits", "droit", "traitement", "lecture", "ecriture
 
 _RECIPIENT_LEAD = re.compile(
     r"\b(?:etre|sont|seront|est|sera)\s+(?:\w+\s+){0,2}?(?:communiquee?s?|transmise?s?|transferee?s?|adressee?s?|destinee?s?|"
-    r"divulguee?s?|envoyee?s?)\s+(?=(?:a|au|aux|a la|a l')\b)"
+    r"divulguee?s?|envoyee?s?)(?:\s*,[^,;.]{1,40},)?\s+(?:(?:notamment|egalement|uniquement|exclusivement|seulement)\s+)?"
+    r"(?=(?:a|au|aux|a la|a l'|vers)\b)"
     r"|\bdestinataires?\s+(?:\w+\s+){0,3}?(?:sont|est|seront|sera)\s*:?\s*"
     r"|\bcommunication\s+(?=(?:aux|au|a la|a l')\b)"
 )
 _RECIPIENT_END = re.compile(
     r"\s(?:dans le cadre|afin|en cas|lorsque|lorsqu'|sur (?:demande|requisition)|conformement|en application|selon|pour"
     r"|qui|lesquel\w*|notamment|le cas echeant|en vertu|a des fins|a leur demande|dans les conditions|sous reserve)\b"
-    r"|[;:»«]|\.(?:\s|$)|,\s(?!(?:a|au|aux|a la|a l')\b)"
+    r"|[;:»«]|\.(?:\s|$)|,\s(?!(?:a|au|aux|a la|a l'|le|la|les|l')\b)"
 )
+#: Between two recipients: a conjunction before a new preposition or article ("aux
+#: services de police et/ou aux autorités", "la Caisse … et le Service …"); a bare
+#: "et" keeps "Autorités administratives et judiciaires" whole.
 _RECIPIENT_SPLIT = re.compile(
-    r"(?:\s*,\s*|\s+(?:et|ou|et/ou|ainsi qu'|ainsi que)\s+|\s*,\s*(?:et|ou)\s+)(?=(?:a|au|aux|a la|a l')\b)"
+    r"(?:\s*,\s*(?:(?:et|ou)\s+)?|\s+(?:et|ou|et/ou|ainsi que)\s+|\s+ainsi qu')"
+    r"(?=(?:a|au|aux|a la|a l'|le|la|les|l')\b)"
 )
-_PREPOSITION = re.compile(r"^(?:a la\s|a l'|aux\s|au\s|a\s|les\s|le\s|la\s|l')\s*")
+_PREPOSITION = re.compile(
+    r"^(?:vers\s+(?:les\s|le\s|la\s|l')?|a la\s|a l'|aux\s|au\s|a\s|les\s|le\s|la\s|l')\s*"
+)
 _NO_RECIPIENT = re.compile(
-    r"\baucun(?:e)?\s+(?:destinataire|tiers|communication)\b|\bne sont (?:pas )?communiquee?s? a aucun"
+    r"\baucun(?:e)?\s+(?:destinataire|tiers|communication|transmission|transfert)\b"
+    r"|\bne\s+(?:\w+\s+){0,2}?(?:pas|jamais|aucunement|en aucun cas)\s+(?:\w+\s+){0,2}?(?:etre\s+)?"
+    r"(?:communiquee?s?|transmise?s?|transferee?s?|divulguee?s?|cedee?s?)\b"
+    r"|\bne (?:sont|seront|peuvent etre) (?:pas )?communiquee?s? a aucun"
+)
+#: "… ne sont pas communiquées à des tiers, à l'exception des autorités judiciaires".
+_BUT_FOR = re.compile(
+    r"\b(?:a l'exception|a l'exclusion|sauf|hormis|excepte|si ce n'est)\s*(?:des\s|du\s|de la\s|de l'|d')?"
 )
 
 
@@ -301,10 +317,12 @@ def _first_recipient_pos(f: str) -> int:
 def _recipients(text: str, start: int, end: int, out: Extraction) -> None:
     sentence = text[start:end]
     f = fold(sentence)
-    if _NO_RECIPIENT.search(f):
-        return
-    for m in _RECIPIENT_LEAD.finditer(f):
-        rest_start = m.end()
+    leads: list[int] = [m.end() for m in _RECIPIENT_LEAD.finditer(f)]
+    none = _NO_RECIPIENT.search(f)
+    if none:
+        but = _BUT_FOR.search(f, none.end())
+        leads = [but.end()] if but else []
+    for rest_start in leads:
         stop = _RECIPIENT_END.search(f, rest_start)
         rest_end = stop.start() if stop else len(f)
         pos = rest_start

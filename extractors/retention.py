@@ -25,9 +25,17 @@ from dataclasses import dataclass
 from extractors.durations import find_durations, find_ranges, find_trigger, find_until, is_rolling
 from extractors.guard import guarded
 from extractors.lists import blocks
+from extractors.retention_scope import (
+    EXCEPTION,
+    clean,
+    commission_scope,
+    complement,
+    duration_scope,
+    subject,
+)
 from extractors.text import fold, sentence_spans, strip_final_period
-from models.enums import RetentionAction, SetBy, Severity
-from models.records import Extraction, Issue, RetentionRule
+from models.enums import RetentionAction, SetBy
+from models.records import Extraction, RetentionRule
 
 #: (folded pattern, action, is_verb). Verbs take their subject as scope; nouns
 #: ("durée de conservation des X", "la suppression des X") their complement, and only
@@ -54,40 +62,10 @@ FIX_VERB = re.compile(
 )
 #: The Commission reports what the controller said (the rule stays the controller's).
 REPORTS = re.compile(r"\s*(?:\w+\s+){0,2}?(?:releve|note|constate|prend acte de ce|observe)\s+qu")
-_AUX = re.compile(
-    r"\b(?:sont|est|seront|sera|soient|soit|restent|reste|demeurent|demeure|seraient|serait"
-    r"|(?:doivent|devront|peuvent|pourront|doit|devra|peut|pourra) etre|ont ete|a ete"
-    r"|repondent|repond|relevent|releve|suivent|suit|font l'objet|fait l'objet|obeissent|obeit)\b"
-    r"(?P<gap>(?:\s+(?!qu)[\w',()-]+){0,4}?)\s*$"
-)
-_BOUNDARY = re.compile(
-    r";|:|(?<!ainsi )(?<!tant )(?<!sorte )(?<!alors )\bque\s|(?<!ainsi )(?<!tant )\bqu'|,\s*(?:et|puis|mais)\s|\s(?:puis|tandis que|alors que)\s"
-)
-_CONNECTIVES = re.compile(
-    r"^(?:[\s,;:]|\b(?:et|puis|mais|par ailleurs|enfin|en outre|de plus|ensuite|de meme|toutefois"
-    r"|cependant|egalement|aussi|a cet egard|en revanche|au surplus|dans ce cadre|neanmoins|il est precise"
-    r"|il est indique)\b)+"
-)
-_EXCEPTION = re.compile(
-    r"\b(?:a l'exception|a l'exclusion|sauf|excepte|hormis)\b\s*(?:des|du|de la|de l'|d')?\s*"
-)
-_TOPIC = re.compile(
-    r"^(?:en ce qui concerne|s'agissant|concernant|pour ce qui concerne|pour ce qui est|quant|pour)\s+"
-    r"(?:(?:a|aux|au)\s+)?(?:des\s|du\s|de la\s|de l'|d'|de\s)?\s*"
-)
-_GENERIC_SUBJECT = re.compile(
-    r"(?:,\s*|\s)(?:les|ces|leurs|ses) (?:donnees|informations)\s*$|(?:,\s*|\s)(?:celles-ci|ceux-ci|elles|ils)\s*$"
-)
-_COMPLEMENT = re.compile(
-    r"^\s*(?:s'agissant|concernant|relative)?\s*(?:des\s|du\s|de la\s|de l'|d'|de\s|aux\s|au\s)\s*"
-)
 _PRONOUN_SCOPE = re.compile(
     r"\b(?:leur|leurs|cette|ces|sa|son|la|les)\s+(?:duree|delai)s?\b|\bla fixe\b|\bles fixe\b"
 )
 _BACK_BOUNDARY = re.compile(r"\bpuis\b|[,;]|\bet\b")
-_FOR_SCOPE = re.compile(
-    r"^\s*(?:pour|concernant|s'agissant d(?:es|u|e la|e l'))\s+(?P<np>[^,;.]+?)(?=\s+et\s|[,;.]|$)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,73 +200,18 @@ def _controller_rules(
     for i, mk in enumerate(markers):
         seg_start, seg_end = segments[i]
         new_scope = (
-            _subject(text, markers[i - 1].end if i else start, mk)
+            subject(text, markers[i - 1].end if i else start, mk.start)
             if mk.verb
-            else _complement(text, mk, seg_end)
+            else complement(text, mk.end, seg_end)
         )
         scope = new_scope or scope
-        exc = _EXCEPTION.search(fold(text[seg_start:seg_end]))
+        exc = EXCEPTION.search(fold(text[seg_start:seg_end]))
         if exc:
             seg_end = seg_start + exc.start()
         out.extend(
             _build(text, seg_start, seg_end, scope, mk.action, SetBy.CONTROLLER, raw, start, end)
         )
     return out
-
-
-def _subject(text: str, region_start: int, mk: _Marker) -> str | None:
-    region = fold(text[region_start : mk.start])
-    aux = _AUX.search(region)
-    if not aux:
-        return None
-    head_end = region_start + aux.start()
-    head = fold(text[region_start:head_end])
-    if re.search(r"\bqui\s*$", head):
-        cut = None
-        for m in _EXCEPTION.finditer(head):
-            cut = m.end()
-        if cut is None:
-            cut = head.rfind(",") + 1
-        return _clean(text[region_start + cut : head_end].rstrip()[:-3])
-    cut = 0
-    for m in _BOUNDARY.finditer(head):
-        cut = m.end()
-    return _topic_or_subject(text[region_start + cut : head_end])
-
-
-def _topic_or_subject(phrase: str) -> str | None:
-    phrase = _clean(phrase) or ""
-    f = fold(phrase)
-    topic = _TOPIC.match(f)
-    if topic:
-        generic = _GENERIC_SUBJECT.search(f)
-        comma = f.rfind(",")
-        if generic:
-            return _clean(phrase[topic.end() : generic.start()])
-        if comma > topic.end():
-            return _clean(phrase[topic.end() : comma])
-    return phrase or None
-
-
-def _complement(text: str, mk: _Marker, seg_end: int) -> str | None:
-    tail = text[mk.end : seg_end]
-    m = _COMPLEMENT.match(fold(tail))
-    if not m:
-        return None
-    rest = tail[m.end() :]
-    stop = re.search(
-        r"\s(?:est|sont|sera|seront|intervient|interviendra|a lieu|s'effectue|correspond)\b|[,;:]",
-        fold(rest),
-    )
-    return _clean(rest[: stop.start()] if stop else rest)
-
-
-def _clean(phrase: str) -> str | None:
-    f = fold(phrase)
-    m = _CONNECTIVES.match(f)
-    phrase = phrase[m.end() :] if m else phrase
-    phrase = strip_final_period(phrase.strip(" ,;:-"))
-    return phrase or None
 
 
 def _bare_item_rule(text: str, start: int, end: int, intro: str) -> list[RetentionRule]:
@@ -301,10 +224,10 @@ def _bare_item_rule(text: str, start: int, end: int, intro: str) -> list[Retenti
     item = text[start:end]
     colon = item.find(":")
     if colon > 0:
-        scope, seg_start = _clean(item[:colon]), start + colon + 1
+        scope, seg_start = clean(item[:colon]), start + colon + 1
     else:
         first = find_durations(item)
-        scope = _clean(item[: first[0].start]) if first else None
+        scope = clean(item[: first[0].start]) if first else None
         seg_start = start + (first[0].start if first else 0)
     return _build(text, seg_start, end, scope, action, SetBy.CONTROLLER, item, start, end)
 
@@ -343,10 +266,14 @@ def _build(
         out.append(
             RetentionRule(duration=None, duration_min=r.min, duration_max=r.max, **base, **common)
         )
-    for d in durations:
-        own = _FOR_SCOPE.match(fold(seg[d.end :])) if len(durations) > 1 else None
-        scope_d = seg[d.end + own.start("np") : d.end + own.end("np")] if own else scope
-        fields = {**base, "data_scope": scope_d}
+    for i, d in enumerate(durations):
+        fields = dict(base)
+        if len(durations) > 1:  # each duration has its own group and event
+            prev_end = durations[i - 1].end if i else None
+            nxt = durations[i + 1].start if i + 1 < len(durations) else len(seg)
+            own = seg[d.start if i else 0 : nxt]
+            fields["data_scope"] = duration_scope(seg, prev_end, d.start, d.end) or scope
+            fields["trigger"], fields["rolling"] = find_trigger(own), is_rolling(own)
         out.append(
             RetentionRule(duration=d.iso, duration_min=None, duration_max=None, **fields, **common)
         )
@@ -371,35 +298,10 @@ def _commission_rules(
     seg_start = start + fix.start()
     markers = [m for m in _markers(f[fix.end() :], seg_start + fix.end() - fix.start()) if m.verb]
     action = markers[0].action if markers else RetentionAction.RETAIN
-    scope = _commission_scope(sentence, f, fix.end())
+    scope = commission_scope(sentence, f, fix.end())
+    if scope is None and markers:  # "demande que les images soient conservées …"
+        scope = subject(text, start + fix.end(), markers[0].start)
     if scope is None and before and _PRONOUN_SCOPE.search(f):
         scope = before[-1].data_scope
     rules = _build(text, seg_start, end, scope, action, SetBy.COMMISSION, sentence, start, end)
     return [r for r in rules if r.duration or r.duration_min or r.duration_max]
-
-
-_DUREE = re.compile(
-    r"\b(?:duree|delai)s? (?:de |d')conservation\s+(?:(?:s'agissant|concernant|applicable)\s+)?(?:des\s|du\s|de la\s|de l'|d'|aux\s|au\s)"
-)
-_COMMISSION_TOPIC = re.compile(
-    r"^(?:[^,]*?,\s*)?(?:en ce qui concerne|s'agissant|concernant|pour ce qui concerne|quant)\s+(?:(?:a|aux|au)\s+)?"
-    r"(?:des\s|du\s|de la\s|de l'|d'|de\s)?(?P<np>.+?),\s*(?:la commission|elle|la ccin)\b"
-)
-
-
-def _commission_scope(sentence: str, f: str, after: int) -> str | None:
-    m = _DUREE.search(f, after)
-    if m:
-        rest = sentence[m.end() :]
-        first = [r.start for r in find_ranges(rest)] + [d.start for d in find_durations(rest)]
-        cut = min(first) if first and min(first) > 0 else len(rest)
-        scope = re.sub(r"\s+(?:a|à|de|d'|pour)$", "", rest[:cut].rstrip(" ,"))
-        return _clean(scope)
-    topic = _COMMISSION_TOPIC.match(f)
-    if topic:
-        return _clean(sentence[topic.start("np") : topic.end("np")])
-    return None
-
-
-def _issue(code: str, message: str) -> Issue:
-    return Issue(stage="extract.retention", severity=Severity.WARNING, code=code, message=message)

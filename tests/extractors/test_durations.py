@@ -53,6 +53,10 @@ DURATIONS = [
     "conservées <dur value=P10Y>dix ans</dur> à compter de la clôture du dossier",
     "conformément à la recommandation n° 2017-206 du 20 décembre 2017",  # no duration
     "au maximum à la rentrée suivante pour ceux qui quitteraient pendant l'année scolaire",
+    "conservées <dur value=P5Y>5 (cinq) ans</dur>",
+    "conservées <dur value=P12M>12 (douze) mois</dur>",
+    "conservées <dur value=P5Y>5ans</dur>",  # OCR glues the unit to its number
+    "conservées <dur value=P90D>quatre-vingt-dix jours</dur>",
     "conservées quelques mois",
     "les ans passent",
 ]
@@ -76,6 +80,9 @@ def test_durations(annotated: str) -> None:
         ("conservées au maximum un an", None, "P1Y"),
         ("conservées au moins deux ans", "P2Y", None),
         ("ne pouvant excéder 30 jours", None, "P30D"),
+        ("pour une durée maximale de 6 mois", None, "P6M"),
+        ("pour une durée minimale de 2 ans", "P2Y", None),
+        ("conservées 5 ans au plus", None, "P5Y"),
     ],
 )
 def test_ranges(text: str, minimum: str | None, maximum: str | None) -> None:
@@ -129,6 +136,12 @@ def test_to_iso() -> None:
         ("à 3 mois à compter du départ de la personne", "départ"),
         ("15 ans à compter de leur dernière venue", "dernière venue"),
         ("5 ans à partir de la clôture du dossier", "clôture du dossier"),
+        ("supprimées à la fin de la relation contractuelle", "fin de la relation contractuelle"),
+        ("effacées dès la clôture du dossier", "clôture du dossier"),
+        ("supprimés lors du départ de l'agent", "départ"),
+        ("pendant la durée du contrat augmentée de 5 ans", "durée du contrat"),
+        ("jusqu'à l'expiration du contrat majorée de 5 ans", "expiration du contrat"),
+        ("pendant la durée du contrat", None),  # an open condition: see find_until
         ("supprimés à l'issue d'un délai de deux mois", None),  # a delay, not an event
         ("conservées jusqu'au départ de l'agent", None),  # an open condition: see find_until
         ("conservées 6 mois", None),

@@ -172,6 +172,64 @@ CASES = [
         [],
         id="reminder",
     ),
+    # --- wordings of the genre beyond the seeds
+    pytest.param(
+        "Le traitement est interconnecté avec le traitement ayant pour finalité « Gestion de la paie », légalement "
+        "mis en œuvre.",
+        [(INTER, "Gestion de la paie", LEGAL)],
+        id="interconnecte-legal",
+    ),
+    pytest.param(
+        "Le responsable de traitement indique que le traitement fait l'objet d'un rapprochement avec le traitement "
+        "ayant pour finalité « Gestion administrative des élèves », concomitamment soumis à l'avis de la "
+        "Commission.",
+        [(RAPPR, "Gestion administrative des élèves", CONC)],
+        id="concomitamment-a-la-commission",
+    ),
+    pytest.param("Le traitement n'est pas interconnecté.", [], id="pas-interconnecte"),
+    pytest.param(
+        "Le responsable de traitement indique que le traitement ne fait l'objet d'aucun rapprochement ni d'aucune "
+        "interconnexion.",
+        [],
+        id="aucun-ni-aucune",
+    ),
+    # the CCIN as a complement ("par la CCIN") does not make the item the Commission's
+    pytest.param(
+        "Le présent traitement est rapproché des traitements suivants :\n"
+        "- « Gestion du personnel », légalement mis en œuvre ;\n"
+        "- « Gestion de la formation », en cours d'analyse par la CCIN.",
+        [(RAPPR, "Gestion du personnel", LEGAL), (RAPPR, "Gestion de la formation", REVIEW)],
+        id="par-la-ccin",
+    ),
+    pytest.param(
+        "Il est rapproché avec le traitement « Gestion des visiteurs », qui a reçu un avis favorable de la "
+        "Commission.",
+        [(RAPPR, "Gestion des visiteurs", LEGAL)],
+        id="avis-favorable",
+    ),
+    pytest.param(
+        "Le traitement fait l'objet d'une interconnexion avec le traitement ayant pour finalité « Gestion de la "
+        "téléphonie », non encore soumis à la Commission.",
+        [(INTER, "Gestion de la téléphonie", NOT)],
+        id="non-encore-soumis",
+    ),
+    # one status for two coordinated targets
+    pytest.param(
+        "Des interconnexions sont réalisées avec les traitements « Gestion des congés » et « Gestion des absences », "
+        "légalement mis en œuvre, et avec le traitement « Gestion des plannings », concomitamment soumis.",
+        [
+            (INTER, "Gestion des congés", LEGAL),
+            (INTER, "Gestion des absences", LEGAL),
+            (INTER, "Gestion des plannings", CONC),
+        ],
+        id="coordinated",
+    ),
+    # a described target that is a software, not a processing
+    pytest.param(
+        "Le traitement est interconnecté avec le logiciel de gestion de la paie de la Direction.",
+        [(INTER, "le logiciel de gestion de la paie de la Direction", UNK)],
+        id="logiciel",
+    ),
 ]
 
 
@@ -203,6 +261,11 @@ FRAGMENTS = [
     "aucun",
     ":",
     "tout traitement",
+    "par la CCIN",
+    "qui a reçu un avis favorable",
+    "non encore soumis",
+    " et ",
+    "le logiciel",
 ]
 
 

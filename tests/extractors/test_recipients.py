@@ -61,6 +61,32 @@ RECIPIENTS = [
     "– les <rec>banques</rec>.",
     "Les informations ne sont communiquées à aucun tiers.",
     "",
+    # --- wordings of the genre beyond the seeds
+    "Les informations sont susceptibles d'être communiquées à la <rec>Direction de la Sûreté Publique</rec>.",
+    "Aucune communication n'est prévue.",
+    "Aucun destinataire n'est prévu.",
+    "Les informations ne font l'objet d'aucune communication.",
+    # a negation names no recipient ("à des tiers" is not one)
+    "Les données ne sont pas communiquées à des tiers.",
+    # … unless it makes an exception
+    "Les données ne sont pas communiquées à des tiers, à l'exception des <rec>autorités judiciaires</rec> sur "
+    "réquisition.",
+    "Aucune communication n'est prévue, sauf aux <rec>autorités judiciaires</rec>.",
+    # "et" before an article starts a new recipient; a bare "et" does not
+    "Les destinataires des informations sont la <rec>Caisse de Compensation des Services Sociaux</rec> et le "
+    "<rec>Service des Prestations Médicales de l'État</rec>.",
+    "Les informations peuvent être transmises aux <rec>organismes de sécurité sociale</rec> ainsi qu'aux "
+    "<rec>mutuelles</rec>.",
+    "Les informations pourront être communiquées à la <rec>Direction de la Sûreté Publique</rec>, à la "
+    "<rec>Direction des Services Judiciaires</rec> et aux <rec>compagnies d'assurance</rec>.",
+    # an incidental phrase between the verb and the recipient
+    "Les informations sont susceptibles d'être communiquées, le cas échéant, aux <rec>autorités judiciaires</rec>.",
+    "Les informations sont communiquées aux <rec>Autorités judiciaires</rec>, sur réquisition.",
+    # transfers abroad
+    "Les informations sont susceptibles d'être transférées vers la <rec>société mère située aux États-Unis</rec>.",
+    "Les destinataires des informations sont :\n"
+    "- la <rec>Caisse de Compensation des Services Sociaux (CCSS)</rec> ;\n"
+    "- les <rec>organismes de retraite</rec>.",
 ]
 
 
@@ -200,6 +226,54 @@ ACCESS = [
         id="bullets",
     ),
     pytest.param(
+        "Les personnes ayant accès au traitement sont :\n"
+        "- les administrateurs : tous droits ;\n"
+        "- le personnel habilité du service Contentieux : consultation.",
+        [
+            ("les administrateurs", ("all",), None),
+            ("le personnel habilité du service Contentieux", ("consult",), None),
+        ],
+        id="list-all-consult",
+    ),
+    # the provider's access is limited to its maintenance work
+    pytest.param(
+        "Le prestataire a accès au traitement dans le cadre de ses opérations de maintenance.",
+        [("Le prestataire", (), "dans le cadre de ses opérations de maintenance")],
+        id="provider-maintenance",
+    ),
+    pytest.param(
+        "Les personnes habilitées à avoir accès au traitement sont :\n"
+        "- le personnel habilité du Service des Ressources Humaines : inscription, modification, consultation ;\n"
+        "- le personnel de la Direction Informatique : consultation, dans le cadre de ses missions de "
+        "maintenance ;\n"
+        "- le prestataire : tous droits dans le cadre de ses opérations de maintenance.",
+        [
+            (
+                "le personnel habilité du Service des Ressources Humaines",
+                ("create", "modify", "consult"),
+                None,
+            ),
+            (
+                "le personnel de la Direction Informatique",
+                ("consult",),
+                "dans le cadre de ses missions de maintenance",
+            ),
+            ("le prestataire", ("all",), "dans le cadre de ses opérations de maintenance"),
+        ],
+        id="list-maintenance",
+    ),
+    pytest.param(
+        "Les médecins du service ont accès en lecture et en écriture aux dossiers des patients.\n"
+        "Les agents habilités de la Direction peuvent consulter et modifier les informations.\n"
+        "Seul le Directeur a accès au traitement.",
+        [
+            ("Les médecins du service", ("read", "modify"), None),
+            ("Les agents habilités de la Direction", ("consult", "modify"), None),
+            ("le Directeur", (), None),
+        ],
+        id="prose-verbs",
+    ),
+    pytest.param(
         "Les accès sont définis comme suit :\n- les agents : accès en validation ;",
         [("les agents", ("other",), None)],
         id="unknown-word",
@@ -244,6 +318,13 @@ FRAGMENTS = [
     ".",
     ",",
     "destinataires sont :",
+    "ne sont pas",
+    ", à l'exception des ",
+    "sauf aux",
+    "vers la",
+    "ainsi qu'aux",
+    " et le ",
+    "dans le cadre de ses opérations de maintenance",
 ]
 
 

@@ -297,6 +297,105 @@ CASES = [
         id="reminder",
     ),
     pytest.param("", [], id="empty"),
+    # --- wordings of the genre beyond the seeds
+    pytest.param(
+        "Les informations sont conservées pendant toute la durée de la relation commerciale puis archivées 10 ans.",
+        [
+            R(action="retain", dur=None, until="pendant toute la durée de la relation commerciale"),
+            R(scope="Les informations", action="archive", dur="P10Y"),
+        ],
+        id="relation-then-archive",
+    ),
+    pytest.param(
+        "Les données des clients sont conservées tant que le compte est actif.\n"
+        "Les logs de connexion sont conservés 1 an glissant.\n"
+        "Les images sont conservées entre 3 et 6 mois.",
+        [
+            R(scope="Les données des clients", dur=None, until="tant que le compte est actif"),
+            R(scope="Les logs de connexion", dur="P1Y", rolling=True),
+            R(scope="Les images", dur=None, min="P3M", max="P6M"),
+        ],
+        id="until-rolling-range",
+    ),
+    # the contract's duration plus a period: the period runs from the contract
+    pytest.param(
+        "Les données sont conservées pendant la durée du contrat augmentée de 5 ans.",
+        [R(scope="Les données", dur="P5Y", trigger="durée du contrat", until=None)],
+        id="augmentee-de",
+    ),
+    pytest.param(
+        "Les informations sont conservées jusqu'à l'extinction des délais de recours.",
+        [R(dur=None, trigger=None, until="jusqu'à l'extinction des délais de recours")],
+        id="until-recours",
+    ),
+    pytest.param(
+        "La Commission fixe la durée de conservation à 3 mois.",
+        [R(scope=None, dur="P3M", set_by=K)],
+        id="commission-fixes",
+    ),
+    pytest.param(
+        "Les enregistrements sont conservés trente jours.\nLes données sont conservées dix-huit mois.\n"
+        "Les données de badge sont conservées un mois.\nLes pièces justificatives sont conservées dix (10) ans.",
+        [R(dur="P30D"), R(dur="P18M"), R(scope="Les données de badge", dur="P1M"), R(dur="P10Y")],
+        id="numbers-in-words",
+    ),
+    # deletion at an event, without a period
+    pytest.param(
+        "Les données sont effacées dès la fin de la relation contractuelle.",
+        [
+            R(
+                scope="Les données",
+                action="delete",
+                dur=None,
+                trigger="fin de la relation contractuelle",
+            )
+        ],
+        id="des-la-fin",
+    ),
+    # an elided verb: "et les logs [sont conservés] 6 mois"
+    pytest.param(
+        "Les données sont conservées 1 an et les logs 6 mois.",
+        [R(scope="Les données", dur="P1Y"), R(scope="les logs", dur="P6M")],
+        id="ellipsis",
+    ),
+    # … and the event belongs to its own duration only
+    pytest.param(
+        "Les données sont conservées 5 ans à compter de la fin de la relation contractuelle, et les données de "
+        "connexion 1 an.",
+        [
+            R(scope="Les données", dur="P5Y", trigger="fin de la relation contractuelle"),
+            R(scope="les données de connexion", dur="P1Y", trigger=None),
+        ],
+        id="ellipsis-trigger",
+    ),
+    pytest.param(
+        "La Commission considère que la durée de conservation des images ne saurait excéder 1 mois et la fixe à "
+        "30 jours.",
+        [R(scope="images", dur="P30D", set_by=K)],
+        id="commission-scope-before-fixe",
+    ),
+    pytest.param(
+        "La Commission demande que les images soient conservées un mois maximum.",
+        [R(scope="les images", dur=None, max="P1M", set_by=K)],
+        id="commission-subject",
+    ),
+    pytest.param(
+        "Les données sont conservées pour une durée maximale de 6 mois.",
+        [R(dur=None, min=None, max="P6M")],
+        id="duree-maximale",
+    ),
+    pytest.param(
+        "Les durées de conservation sont les suivantes :\n"
+        "- données d'identification : 1 mois à compter de la fin du contrat ;\n"
+        "- logs de connexion : 1 an glissant ;\n"
+        "- données de facturation : 10 ans.",
+        [
+            R(scope="données d'identification", dur="P1M", trigger="fin du contrat"),
+            R(scope="logs de connexion", dur="P1Y", rolling=True),
+            R(scope="données de facturation", dur="P10Y", rolling=False),
+        ],
+        id="bare-items-trigger-rolling",
+    ),
 ]
 
 
@@ -410,6 +509,14 @@ FRAGMENTS = [
     "(3)",
     "et demi",
     "à compter du",
+    "augmentée de",
+    "dès la fin",
+    "et les logs",
+    "ne saurait excéder",
+    "et la fixe à",
+    "durée maximale de",
+    "5 (cinq) ans",
+    "pendant la durée du",
 ]
 
 
