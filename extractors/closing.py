@@ -51,6 +51,9 @@ CONDITIONS = re.compile(
     r"|\bsous\s+(?:ces|cette)\s+reserves?\b|\bmoyennant\b"
 )
 
+#: Lines of the opinion's sentence read back above the line that gives it.
+_MAX_LINES_BACK = 3
+
 
 @dataclass(frozen=True, slots=True)
 class Opinion:
@@ -77,8 +80,15 @@ def opinion(text: str) -> Opinion:
     )
     line_start = f.rfind("\n", 0, last_pos) + 1
     window = f[line_start:last_pos] + " " + f[last_pos : last_pos + 300].split("\n")[0]
-    if line_start:
-        prev = f[f.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
-        if CONDITION_LEAD.match(prev):
-            window = prev + " " + window
+    sentence_start = line_start
+    # the sentence may be broken over lines at its commas ("Sous le bénéfice …,\nla
+    # Commission …,\német un avis …"), or led by a condition line without a comma
+    for _ in range(_MAX_LINES_BACK):
+        if not sentence_start:
+            break
+        prev_start = f.rfind("\n", 0, sentence_start - 1) + 1
+        prev = f[prev_start : sentence_start - 1]
+        if not (prev.rstrip().endswith(",") or CONDITION_LEAD.match(prev)):
+            break
+        window, sentence_start = prev + " " + window, prev_start
     return Opinion(decision, bool(CONDITIONS.search(window)), line_start)

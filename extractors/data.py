@@ -28,8 +28,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractors.clauses import sentence_spans, split_top
 from extractors.lists import Block, blocks
-from extractors.purpose import group_of, sentence_spans, split_top
+from extractors.purpose import group_of
 from extractors.text import fold, strip_final_period, strip_guillemets
 from extractors.vocab_data import category_norm
 from models.enums import CategoryNorm, Severity
@@ -136,12 +137,16 @@ def _top_colon(text: str) -> int | None:
     return spans[0][1] if len(spans) > 1 else None
 
 
+_BULLETS = "-•–— "  # a bullet left on the line: "… sont : - identité : nom ; - …"
+_LEAD_CHARS = ' «"' + _BULLETS
+
+
 def _label(raw: str) -> str:
-    return strip_guillemets(raw.strip().rstrip(":").strip())
+    return strip_guillemets(raw.strip().lstrip(_BULLETS).rstrip(":").strip())
 
 
 def _lead(text: str) -> int:
-    return len(text) - len(text.lstrip(' «"'))
+    return len(text) - len(text.lstrip(_LEAD_CHARS))
 
 
 # --- lists -------------------------------------------------------------------------------

@@ -9,7 +9,18 @@ kept folded and reported as an ``unknown_label`` issue, so the nightly run shows
 ``text`` is what follows the verb, without the "que"/"qu'" ("de ce que") that links it
 and without the final punctuation: "Rappelle que les ports … renouvelé." → "les ports
 … renouvelé". For a list item it is the item without its bullet, its leading "que" and
-its final ";"/".". The opinion ("Sous le bénéfice …, la Commission … émet un avis
+its final ";"/".". An adverb or an incidental phrase before the "que" is dropped too
+("Rappelle également que …", "Considère, au vu de ce qui précède, que …").
+
+For "Demande que le responsable de traitement : - informe … ; - mette …" (the list on its
+own lines or on the verb's line), each row's ``text`` is the item as printed
+("informe …"): a row is a span of the document, and what the intro puts before the
+colon (usually the controller, "au responsable de traitement de") is the same for every
+item, so it is not repeated; it stays readable in the ``sections`` text.
+
+Lines may name the Commission ("La Commission :", "Par ailleurs, la Commission demande
+que …"), and the actions may themselves be a dash list with lower-case verbs ("- rappelle
+que … ; - demande que …"). The opinion ("Sous le bénéfice …, la Commission … émet un avis
 favorable …") and the signature ("Le Président de la Commission …") end the actions.
 
 The durations the Commission fixes here ("Fixe … la durée de conservation …") are also
@@ -90,13 +101,29 @@ _START = re.compile(
 )
 _OPINION = re.compile(
     r"\b(?:emet|rend|delivre)\s+(?:un\s+)?avis\b|^(?:sous\s+le\s+benefice|a\s+la\s+condition|sous\s+reserve)"
-    r"|^(?:autorise|refuse)\s+(?:la\s+mise\s+en\s+(?:oe|œ)uvre|le\s+traitement)"
+    r"|^(?:autorise|refuse)\s+(?:la\s+mise\s+en\s+(?:oe|œ)uvre|le\s+traitement|le\s+transfert|,)"
 )
 _SIGNATURE = re.compile(r"^(?:le|la|pour\s+le|pour\s+la)\s+(?:vice-)?presidente?\b")
 _CONNECTIVE = re.compile(
     r"^(?:(?:par ailleurs|en outre|de plus|enfin|en consequence|aussi|et|de meme)\s*,?\s+)+"
 )
-_LINK = re.compile(r"^\s*(?::\s*)?(?:de ce que\s+|de ce qu'|que\s+|qu')?\s*:?\s*")
+_ADVERB = (
+    r"(?:egalement|en\s+outre|par\s+ailleurs|en\s+consequence|par\s+consequent|enfin|toutefois|neanmoins"
+    r"|cependant|aussi|a\s+nouveau|de\s+nouveau|notamment|donc|des\s+lors|a\s+cet\s+egard|en\s+particulier)"
+)
+#: What links the verb to its object: an adverb ("Rappelle également que"), an incidental
+#: phrase between commas before "que" ("Considère, au vu de ce qui précède, que"), "que".
+_LINK = re.compile(
+    rf"^\s*(?::\s*)?(?:,?\s*{_ADVERB}\s*,?\s*|,\s*[^,:;«]{{1,80}},\s*(?=de\s+ce\s+qu|qu))?"
+    r"(?:de ce que\s+|de ce qu'|que\s+|qu')?\s*:?\s*"
+)
+#: The Commission as the subject of an action line ("La Commission rappelle que …").
+_SUBJECT = re.compile(
+    r"(?:la\s+commission(?:\s+de\s+controle\s+des\s+informations\s+nominatives)?|elle)\b\s*,?\s*"
+)
+#: A dash list on the verb's own line: "… : - informe … ; - mette …".
+_INLINE_LIST = re.compile(r":\s*[-–—•]\s+")
+_INLINE_ITEM_SEP = re.compile(r"\s*;\s*[-–—•]\s+")
 #: First words that continue the previous action rather than start one.
 NOT_VERBS = {
     "le",
@@ -162,7 +189,9 @@ def _lead(folded: str) -> tuple[str | None, int]:
 
 
 def _read(text: str, out: Extraction) -> None:
-    verb: str | None = None  # the verb of the current list intro
+    verb: str | None = None  # the verb of the current action
+    list_verb = False  # whether that verb introduced a list ("Rappelle que :")
+    known = set(VERBS.values())
     for i, block in enumerate(blocks(text)):
         start, body = block.start, block.text
         f = fold(body)
@@ -172,24 +201,29 @@ def _read(text: str, out: Extraction) -> None:
                 start, body, f = start + m.end(), body[m.end() :], f[m.end() :]
                 if not body.strip():
                     continue
-        if _OPINION.search(f) or _SIGNATURE.match(f) or re.match(r"^(?:la\s+commission|elle)\b", f):
+        if _OPINION.search(f) or _SIGNATURE.match(f):
             break
         conn = _CONNECTIVE.match(f)
         skip = conn.end() if conn else 0
+        subject = _SUBJECT.match(f, skip)
+        if subject:  # "La Commission :", "Par ailleurs, la Commission demande que …"
+            skip = subject.end()
+            if not f[skip:].strip(" :"):
+                continue
         key, size = _lead(f[skip:])
-        starts_upper = body[:1].isupper()
-        if (
-            block.kind == "item"
-            and verb is not None
-            and not (key in VERBS.values() and starts_upper)
-        ):
-            _add(out, verb, text, start, start + len(body), link=True)
-            continue
+        if subject and key not in known:
+            break  # the Commission speaking, but not an action we can read
+        starts_upper = body[:1].isupper() or subject is not None
+        if block.kind == "item" and verb is not None:
+            new_action = key in known and (starts_upper or not list_verb)
+            if not new_action:
+                _add(out, verb, text, start, start + len(body))
+                continue
         if key is None or not starts_upper and block.kind == "para" and verb is not None:
             if verb is not None:  # a paragraph that goes on with the previous verb
-                _add(out, verb, text, start, start + len(body), link=True)
+                _add(out, verb, text, start, start + len(body))
             continue
-        if key not in VERBS.values():
+        if key not in known:
             out.issues.append(
                 Issue(
                     "extract.decision",
@@ -198,17 +232,25 @@ def _read(text: str, out: Extraction) -> None:
                     f"lead verb not in the vocabulary: « {body[skip : skip + size]} »",
                 )
             )
-        verb = key
-        rest = start + skip + size
-        if body.rstrip().endswith(":"):
+        verb, list_verb = key, body.rstrip().endswith(":")
+        if list_verb:
             continue  # "Rappelle que :" introduces the items below, which carry the verb
-        _add(out, key, text, rest, start + len(body), link=True)
+        rest = start + skip + size
+        dashes = _INLINE_LIST.search(text, rest, start + len(body))
+        if dashes is None:
+            _add(out, key, text, rest, start + len(body))
+            continue
+        # "Demande que le responsable de traitement : - informe … ; - mette …" on one line
+        item_start = dashes.end()
+        for sep in _INLINE_ITEM_SEP.finditer(text, item_start, start + len(body)):
+            _add(out, key, text, item_start, sep.start())
+            item_start = sep.end()
+        _add(out, key, text, item_start, start + len(body))
 
 
-def _add(out: Extraction, verb: str, text: str, start: int, end: int, link: bool) -> None:
-    if link:
-        m = _LINK.match(fold(text[start:end]))
-        start += m.end() if m else 0
+def _add(out: Extraction, verb: str, text: str, start: int, end: int) -> None:
+    m = _LINK.match(fold(text[start:end]))
+    start += m.end() if m else 0
     phrase = strip_final_period(text[start:end])
     if phrase.strip():
         out.add("commission_actions", CommissionAction(verb, phrase, start, start + len(phrase)))

@@ -5,7 +5,8 @@
 from the statement of justification ("Le responsable de traitement indique que le
 traitement est justifié par le consentement de la personne concernée et par la
 réalisation d'un intérêt légitime …", "se justifie par", "est fondé sur", "repose sur",
-"est nécessaire au respect d'une obligation légale" — the wordings of article 10-2 of
+"est nécessaire au respect d'une obligation légale", "est également justifié par", "est
+justifié, d'une part, par … et, d'autre part, par …" — the wordings of article 10-2 of
 loi n° 1.165 and of loi n° 1.565).
 
 Bases the Commission discusses or rejects are **kept** as the controller claimed them:
@@ -20,8 +21,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.clauses import sentence_spans
 from extractors.lists import blocks
-from extractors.purpose import sentence_spans
 from extractors.text import fold
 from models.enums import LegalBasis, Severity
 from models.records import Extraction, Issue
@@ -34,7 +35,9 @@ BASES: tuple[tuple[re.Pattern[str], LegalBasis], ...] = tuple(
         (
             r"\bobligations?\s+(?:legales?|legislatives?|reglementaires?)"
             r"|\brespect\s+d'(?:une|des)\s+obligations?"
-            r"|\bdispositions?\s+(?:legales|legislatives|reglementaires)\s+(?:qui\s+)?(?:s'imposent|imposant)",
+            r"|\bdispositions?\s+(?:legales|legislatives|reglementaires)\s+(?:qui\s+)?(?:s'imposent|imposant)"
+            r"|\brespect\s+(?:des|de\s+la|du|de)\s+(?:dispositions?\s+(?:legales|legislatives|reglementaires)"
+            r"|reglementation|legislation)",
             LegalBasis.LEGAL_OBLIGATION,
         ),
         (
@@ -57,8 +60,12 @@ BASES: tuple[tuple[re.Pattern[str], LegalBasis], ...] = tuple(
     )
 )
 #: Wordings that state the justification: an unknown basis after them is ``other``.
+_ADVERB = (
+    r"(?:egalement|aussi|notamment|donc|ainsi|en\s+outre|principalement|essentiellement|enfin)"
+)
 JUSTIFIED_BY = re.compile(
-    r"\b(?:est|sont|etre|soit|serait|se)\s+justifie(?:e|s|es|nt)?\s+(?:notamment\s+)?par\b"
+    rf"\b(?:est|sont|etre|soit|serait|se)\s*(?:,?\s*{_ADVERB}\s*,?\s*)?\s+justifie(?:e|s|es|nt)?"
+    rf"(?:\s*,\s*d'une\s+part\s*,\s*|\s*,?\s*{_ADVERB}\s*,?\s*|\s+)par\b"
 )
 #: Other wordings that state a basis (an unknown one after them is not reported).
 STATES_BASIS = re.compile(

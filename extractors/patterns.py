@@ -29,7 +29,8 @@ HEADING_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
     ),
     (
         SectionKind.RIGHTS,
-        r"droits?\s+des\s+personnes|information\s+(?:prealable\s+)?des\s+personnes|droit\s+d'acces|exercice\s+des\s+droits",
+        r"droits?\s+des\s+personnes|information\s+(?:prealable\s+)?des\s+personnes|exercice\s+des\s+droits"
+        r"|droits?\s+(?:d'acces(?!\s+aux?\s+(?:traitement|informations|donnees))|d'opposition|de\s+rectification|d'effacement)",
     ),
     (
         SectionKind.RECIPIENTS,
@@ -42,16 +43,22 @@ HEADING_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
 
 COMPILED_HEADINGS = tuple((kind, re.compile(p)) for kind, p in HEADING_PATTERNS)
 
-#: A numbered heading: a Roman numeral, then ".", ")", "-", "–", ":" or spaces, then words.
+#: A numbered heading: a Roman numeral, then ".", ")", "/", "-", "–", ":" or spaces, then
+#: words. The numeral may hold an OCR "l" for "I" ("Il. Sur la licéité", digitised issues):
+#: ``sections`` checks it reads as a numeral.
 NUMBERED_HEADING = re.compile(
-    r"^(?P<numeral>(?:X{0,2})(?:IX|IV|V?I{0,3}))\s*(?:[.)°:]\s*[-–—]?\s*|\s*[-–—]\s*|\s+)(?P<rest>\S.{2,200})$"
+    r"^(?P<numeral>[IVXl]{1,5})\s*(?:[.)°:/]\s*[-–—]?\s*|\s*[-–—]\s*|\s+)(?P<rest>\S.{2,200})$"
 )
+#: A heading printed without its numeral (numbering lost with an HTML list): "Sur …" alone.
+UNNUMBERED_HEADING = re.compile(r"^sur\s+(?:l'|la\s|le\s|les\s)[^,;]{3,110}$")
 #: The closing part starts here.
 DECISION_START = re.compile(r"^apres\s+en\s+avoir\s+delibere")
 #: Fallback when "Après en avoir délibéré" is missing: the opinion itself.
 OPINION = re.compile(
     r"\b(?:emet|rend)\s+(?:un\s+)?avis\b|\bautorise\s+la\s+mise\s+en|\brefuse\s+(?:la|l')|\bdecide\b"
 )
+#: An opinion line led by its verb, the authority named on the line above ("Émet un avis …").
+OPINION_LEAD = re.compile(r"^(?:emet|rend)\s+(?:un\s+)?avis\b")
 CONDITION_LEAD = re.compile(r"^(?:sous\s+le\s+benefice|a\s+la\s+condition|sous\s+reserve)")
 PREAMBLE_HEADING = re.compile(r"^preambule\W*$")
 VISA_LINE = re.compile(r"^vu\b")

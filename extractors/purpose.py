@@ -8,23 +8,24 @@
   group sub-lists under it ("Pour les managers :" → ``actor="managers"``). Other lists
   of the section (objectives, persons concerned, a quotation) give no row. When the
   section has no such list, a one-sentence enumeration ("Il permet : la gestion de X,
-  la gestion de Y et la gestion de Z.") is split into items.
-- ``fields["data_subjects"]``: the categories of persons concerned ("Il concerne …",
-  "Les personnes concernées [par le présent traitement] sont …", or the list such a line
-  introduces), one item each, without leading article nor final period. Items are cut at
-  ";", "ainsi que", ", et", and where a new determiner-led noun phrase starts at top level
-  (", les …", ", des …", " et les …"); never inside parentheses or guillemets, and never
-  inside one enumeration without determiners ("fonctionnaires, agents et suppléants de
-  la Commune" stays one item). "l'ensemble des" and "tous les" are dropped with the article.
+  la gestion de Y et la gestion de Z.", "Le traitement permet de gérer X, d'éditer Y et
+  d'envoyer Z.") is split into items. Lines after a feature intro that lost their bullet
+  but end like list items (";" or ",", then the last one with ".") are items too.
+- ``fields["data_subjects"]``: the categories of persons concerned, read by
+  ``extractors.subjects`` (see there how items are cut and articles dropped).
 - ``fields["system_name"]``: the tool's name when clearly stated ("La solution utilisée
-  est dénommée « Deskare »", "dénommé « X »", "l'outil « X »", "le logiciel X").
+  est dénommée « Deskare »", "dénommé « X »", "appelé « X »", "l'outil « X »", "le
+  logiciel X"). A quoted name led by a lower-case article ("dénommée « le Prestataire »")
+  is a defined term of the text, not a tool.
 """
 
 from __future__ import annotations
 
 import re
 
+from extractors.clauses import sentence_spans, split_top
 from extractors.lists import Block, blocks
+from extractors.subjects import data_subjects, introduces
 from extractors.text import fold, strip_final_period
 from models.records import Extraction, Functionality
 
@@ -42,6 +43,12 @@ OTHER_INTRO = re.compile(r"objecti|\bpersonnes\s+concernees|\bconcerne|\binforma
 INLINE_TRIGGER = re.compile(
     r"(?:fonctionnalit\w*|\bpermet(?:tre|tra|tent)?)[^:.;«]{0,80}?:\s*"
     r"|\ba\s+pour\s+fonctionnalites?\s+(?=(?:la|le|les|l'|de|d')(?:\b|(?<=')))"
+)
+#: "Le traitement permet (notamment) de gérer X, d'éditer Y …": the processing as subject.
+INLINE_INFINITIVES = re.compile(
+    r"^(?:(?:le|ce|cet|cette|le\s+present|la|l')\s*(?:traitement|outil|application|solution|dispositif"
+    r"|logiciel|systeme|module|portail|plate-?forme|service)|il|elle)\s+permet(?:tra)?\s+"
+    r"(?:(?:notamment|egalement|ainsi|aussi|donc|en\s+outre|en\s+particulier)\s+)?(?=de\s|d')"
 )
 
 #: Where a group of persons is named at the head of an intro ("Pour les managers :").
@@ -73,39 +80,9 @@ NOT_A_GROUP = re.compile(
 )
 _ACTION_SUFFIX = re.compile(r"(?:tion|sion|ment|age)s?$")
 
-#: Where the persons concerned are announced; what follows must start like a noun phrase.
-SUBJECT_LEAD = re.compile(
-    r"\b(?:il|elle|celui-ci|celle-ci|traitement|solution|application|dispositif|outil)\s+"
-    r"(?:vise\s+et\s+)?concerne(?:ra)?\s*(?:,\s*d'une\s+part\s*,\s*)?"
-    r"(?:(?:egalement|notamment|principalement|essentiellement|uniquement|exclusivement|ainsi)\s+)?"
-    r"|\bpersonnes\s+(?:physiques\s+)?concernees\b[^.:;«]{0,80}?\b(?:sont|seront)\s+"
-    r"(?:(?:les\s+suivantes|notamment|principalement|essentiellement|uniquement|exclusivement)\s*)?"
-)
-_NP_START = re.compile(
-    r"(?::|les|le|la|l'|des|d'une\s+part|d'autres|tous|toutes|toute|tout|chaque|certain(?:e)?s"
-    r"|l'ensemble)(?:\b|(?<=')|(?<=:))"
-)
-NOT_PERSONS = re.compile(
-    r"(?:gestion|suivi|mise|collecte|donnees|informations|traitement|finalite|modification"
-    r"|creation|utilisation|exploitation|ensemble)$"
-)
-_SUBJECT_SEP = re.compile(
-    r",?\s+et\s*,\s*d'autre\s+part\s*,\s*|,\s*d'autre\s+part\s*,\s*|;|,?\s+ainsi\s+qu(?:e\s+|')"
-    r"|,\s+et\s+|,\s+(?=(?:les|le|la|l'|des|leurs?|ses|tous|toutes|toute|tout"
-    r"|certain(?:e)?s|d'autres|chaque)(?:\b|(?<=')))"
-    r"|\s+et\s+(?=(?:les|le|la|l'|leurs?|ses|tous|toutes|toute|tout|d'autres)(?:\b|(?<=')))"
-)
-_RELATIVE = re.compile(r"\b(?:qui|que|qu'|dont|ou|lesquel\w*|auxquel\w*|ayant|etant)\b")
-_SUBJECT_NOISE = re.compile(
-    r"^(?:(?:et|ou|d'une\s+part|d'autre\s+part|enfin|notamment|egalement|principalement|essentiellement"
-    r"|uniquement|exclusivement|ainsi)\b\s*,?\s*)+"
-)
-_SUBJECT_ARTICLE = re.compile(
-    r"^(?:l'ensemble\s+(?:des|du|de\s+la|de\s+l')\s*|tous\s+les\s+|toutes\s+les\s+|les\s+|le\s+|la\s+|l'\s*|des\s+)"
-)
-
-#: "dénommé(e) « X »" / "dénommé X"; "l'outil « X »"; "le logiciel X".
-NAMED = re.compile(r"\bdenommee?s?\s*:?\s*")
+#: "dénommé(e) « X »" / "dénommé X" / "appelé « X »"; "l'outil « X »"; "le logiciel X".
+NAMED = re.compile(r"\b(?:denommee?s?|appelee?s?)\s*:?\s*")
+_DEFINED_TERM = re.compile(r"(?:le|la|les)\s|l'")
 TOOL_QUOTED = re.compile(
     r"\b(?:l'|le\s+|la\s+)\s*(?:outil|logiciel|progiciel|application|solution|plate-?forme|module|portail)"
     r"(?:\s+[\w'-]+){0,3}?\s*(?=[«“\"])"
@@ -131,74 +108,7 @@ def extract(text: str) -> Extraction:
     return out
 
 
-# --- shared helpers (also used by extractors.data) --------------------------------------
-
-
-_OPENERS, _CLOSERS = "([«“", ")]»”"
-_BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
-
-
-def depths(text: str) -> list[int]:
-    """Nesting depth in ( [ « “ at each character; an unclosed opener runs to the end.
-
-    Built a run of characters at a time between brackets (found by a regex): a loop over
-    every character was the rules' single most expensive line.
-    """
-    out: list[int] = []
-    depth = pos = 0
-    for m in _BRACKET.finditer(text):
-        i = m.start()
-        out += [depth] * (i - pos)
-        if text[i] in _CLOSERS:
-            if depth:
-                depth -= 1
-                out.append(depth + 1)  # the closer belongs to the group it closes
-            else:
-                out.append(0)
-        else:
-            out.append(depth)
-            depth += 1
-        pos = i + 1
-    out += [depth] * (len(text) - pos)
-    return out
-
-
-def split_top(text: str, sep: re.Pattern[str], guard=None) -> list[tuple[int, int]]:
-    """Spans of ``text`` cut at matches of ``sep`` (on its fold) outside brackets/quotes.
-
-    ``guard(left, right)`` may veto a cut, given the current chunk and what follows.
-    """
-    f, d = fold(text), depths(text)
-    spans, start = [], 0
-    for m in sep.finditer(f):
-        if m.start() < start or d[m.start()] or (m.end() > m.start() and d[m.end() - 1]):
-            continue
-        if guard is not None and not guard(text[start : m.start()], text[m.end() :], m):
-            continue
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
-
-
-_ABBREV = re.compile(r"(?:\b[A-Z]|\bMmes?|\bMM|\bDr|\bPr|\bSt|\bSte|\bart|\bcf|\bex|\bp)$")
-
-
-def sentence_spans(line: str) -> list[tuple[int, int]]:
-    """Sentences of one line (not cut inside brackets, quotations or after "M.", "S.A.M.")."""
-    d = depths(line)
-    spans, start = [], 0
-    for m in re.finditer(r"[.!?](?=\s+[«\"(]?[A-ZÀ-ÖØ-Þ])", line):
-        i = m.start()
-        if d[i] or _ABBREV.search(line[start:i]):
-            continue
-        spans.append((start, i + 1))
-        start = i + 1
-        while start < len(line) and line[start] == " ":
-            start += 1
-    if start < len(line):
-        spans.append((start, len(line)))
-    return spans
+# --- groups (also used by extractors.data) -----------------------------------------------
 
 
 def group_of(intro: str) -> str | None:
@@ -250,12 +160,6 @@ def is_feature_intro(intro: str) -> bool:
     return bool(FEATURE_VERBS.search(f)) and not OTHER_INTRO.search(f)
 
 
-def _introduces(all_blocks: list[Block], i: int) -> bool:
-    b = all_blocks[i]
-    nxt = all_blocks[i + 1] if i + 1 < len(all_blocks) else None
-    return b.is_intro or (nxt is not None and nxt.kind == "item" and b.kind == "para")
-
-
 def _listed(all_blocks: list[Block]) -> list[Functionality]:
     out: list[Functionality] = []
     in_list, actor, base_actor = False, None, None
@@ -276,7 +180,13 @@ def _listed(all_blocks: list[Block]) -> list[Functionality]:
             after_intro = False
             continue
         after_intro = True
-        if not _introduces(all_blocks, i):
+        if in_list and not b.is_intro and _bare_item(all_blocks, i):
+            text = _clean_feature(b.text)
+            if text:
+                start = b.start + b.text.find(text[:1])
+                out.append(Functionality(actor, text, start, start + len(text)))
+            continue
+        if not introduces(all_blocks, i):
             in_list, actor, group_bullet = False, None, None
             continue
         intro = b.text.rstrip().rstrip(":").rstrip()
@@ -296,6 +206,29 @@ def _listed(all_blocks: list[Block]) -> list[Functionality]:
     return out
 
 
+_ITEM_END = re.compile(r"[;,]\s*(?:et|ou)?\s*$")
+_SENTENCE_LEAD = re.compile(
+    r"(?:la\s+commission|le\s+responsable|il|elle|ils|elles|ce|cet|cette|ces|en\s+outre|par\s+ailleurs"
+    r"|enfin|de\s+plus|a\s+cet\s+egard|au\s+vu|au\s+regard|les\s+informations|les\s+personnes)\b"
+)
+
+
+def _bare_item(all_blocks: list[Block], i: int) -> bool:
+    """A paragraph of a feature list whose bullet was lost ("gestion des comptes ;")."""
+    b = all_blocks[i]
+    if _ITEM_END.search(b.text):
+        return len(b.text) < 300 and not _SENTENCE_LEAD.match(fold(b.text))
+    prev = all_blocks[i - 1] if i else None
+    return (
+        prev is not None
+        and prev.kind == "para"
+        and not prev.is_intro
+        and bool(_ITEM_END.search(prev.text))
+        and len(b.text) < 300
+        and not _SENTENCE_LEAD.match(fold(b.text))
+    )
+
+
 def _clean_feature(text: str) -> str:
     t = text.strip().rstrip(";,").strip()
     if t.startswith("«") and "»" not in t:
@@ -307,6 +240,7 @@ def _clean_feature(text: str) -> str:
 
 _DET = r"(?:(?:la|le|les|un|une)\b|l')"
 _INF = r"(?:de\s+|d')[a-z]+(?:er|ir|re)\b"
+_ITEM_LEAD = re.compile(r"[-•–—\s]*(?:(?:de\s+|d')(?=[a-z]+(?:er|ir|re)\b))?")
 _INLINE_SEP = re.compile(rf";|,\s+(?:et\s+)?(?={_DET}|{_INF})|\s+et\s+(?={_DET}|{_INF})")
 
 
@@ -317,8 +251,9 @@ def _inline(text: str) -> list[Functionality]:
     for line in text.split("\n"):
         for s, e in sentence_spans(line):
             sentence = line[s:e]
-            m = INLINE_TRIGGER.search(fold(sentence))
-            if not m or OTHER_INTRO.search(fold(sentence[: m.start()])):
+            f = fold(sentence)
+            m = INLINE_TRIGGER.search(f) or INLINE_INFINITIVES.match(f)
+            if not m or OTHER_INTRO.search(f[: m.start()]):
                 continue
             body_start = s + m.end()
             body = strip_final_period(line[body_start:e])
@@ -326,71 +261,13 @@ def _inline(text: str) -> list[Functionality]:
                 continue
             for a, b in split_top(body, _INLINE_SEP):
                 part = body[a:b]
-                item = _clean_feature(part.lstrip("-•–— "))
+                lead = _ITEM_LEAD.match(fold(part))
+                item = _clean_feature(part[lead.end() :])
                 if item:
-                    start = pos + body_start + a + (len(part) - len(part.lstrip("-•–— ")))
+                    start = pos + body_start + a + lead.end()
                     out.append(Functionality(None, item, start, start + len(item)))
         pos += len(line) + 1
     return out
-
-
-# --- data subjects -----------------------------------------------------------------------
-
-
-def data_subjects(text: str, all_blocks: list[Block] | None = None) -> list[str]:
-    """The categories of persons concerned, in order, without duplicates."""
-    all_blocks = blocks(text) if all_blocks is None else all_blocks
-    found: list[str] = []
-    for i, b in enumerate(all_blocks):
-        if b.kind != "para":
-            continue
-        for s, e in sentence_spans(b.text):
-            sentence = b.text[s:e]
-            f = fold(sentence)
-            m = SUBJECT_LEAD.search(f)
-            if not m or not _NP_START.match(f, m.end()):
-                continue
-            rest = sentence[m.end() :].strip()
-            if rest.endswith(":") and _introduces(all_blocks, i):
-                rest = ""  # "Il concerne les personnes suivantes :" and a list
-            if rest:
-                found.extend(split_subjects(rest))
-            elif _introduces(all_blocks, i):
-                for item in all_blocks[i + 1 :]:
-                    if item.kind != "item":
-                        break
-                    found.extend(split_subjects(item.text))
-    found = [s for s in found if not NOT_PERSONS.match(fold(s.split()[0]).strip("'"))]
-    return list(dict.fromkeys(found))
-
-
-def _subject_guard(left: str, right: str, m: re.Match[str]) -> bool:
-    sep = fold(m.group(0)).strip()
-    f = fold(left)
-    if sep == "," and fold(right).startswith("des "):
-        return not re.search(
-            r"\b(?:des|de|du|aux|d')\b", f.split(" ", 1)[-1]
-        )  # parallel complement
-    if sep == "et":
-        return not _RELATIVE.search(f)
-    return True
-
-
-def split_subjects(enumeration: str) -> list[str]:
-    """One noun phrase per category of persons (see the module doc)."""
-    body = strip_final_period(enumeration.strip())
-    items = (clean_subject(body[a:b]) for a, b in split_top(body, _SUBJECT_SEP, _subject_guard))
-    return [i for i in items if i]
-
-
-def clean_subject(item: str) -> str:
-    t = item.strip().strip(",;:").strip()
-    noise = _SUBJECT_NOISE.match(fold(t))
-    t = t[noise.end() :] if noise else t
-    m = _SUBJECT_ARTICLE.match(fold(t))
-    if m and m.end() < len(t):
-        t = t[m.end() :]
-    return strip_final_period(t.strip().strip(",;:").strip())
 
 
 # --- system name -------------------------------------------------------------------------
@@ -424,7 +301,7 @@ def _quoted_or_bare(text: str, at: int, max_words: int, need_capital: bool = Fal
         if end < 0:
             return None
         name = rest[1:end].strip()
-        if not name or len(name.split()) > max_words:
+        if not name or len(name.split()) > max_words or _DEFINED_TERM.match(name):
             return None
         if need_capital and not re.search(r"[A-Z0-9]", name) and len(name.split()) > 1:
             return None

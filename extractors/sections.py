@@ -9,7 +9,9 @@ body, one paragraph a line. The parts, in order:
   the span, outside ``text``);
 - the numbered sections: a heading line "I. Sur …" (any spacing or punctuation after
   the Roman numeral) whose kind comes from its words (``extractors.patterns``), not
-  from the numeral; an unknown heading gives ``other``;
+  from the numeral; an unknown heading gives ``other``; an OCR "l" in the numeral is read
+  as "I" before "Sur …"; a document with no numbered heading is read from its "Sur …"
+  lines alone (numbering lost with an HTML list);
 - ``decision``: from "Après en avoir délibéré" to the end (or, when that line is
   missing, from the paragraph that gives the opinion).
 
@@ -28,7 +30,9 @@ from extractors.patterns import (
     DECISION_START,
     NUMBERED_HEADING,
     OPINION,
+    OPINION_LEAD,
     PREAMBLE_HEADING,
+    UNNUMBERED_HEADING,
     VISA_LINE,
     heading_kind,
 )
@@ -87,15 +91,50 @@ class _Cut:
 
 def _numbered_heading(line: _Line) -> tuple[str, str] | None:
     m = NUMBERED_HEADING.match(line.text)
-    if not m or not m["numeral"] or m["numeral"] not in _ROMAN:
+    if not m:
+        return None
+    numeral = m["numeral"].replace("l", "I")
+    if numeral not in _ROMAN:
         return None
     rest = m["rest"].strip()
     if len(rest) > 160 or rest.endswith((";", ",")):
         return None
     f = fold(rest)
+    if numeral != m["numeral"]:  # an OCR "l": only before "Sur …"
+        return (numeral, line.text.strip()) if f.startswith("sur ") else None
     if f.startswith("sur ") or heading_kind(rest) is not None:
-        return m["numeral"], line.text.strip()
+        return numeral, line.text.strip()
     return None
+
+
+def _unnumbered(line: _Line) -> SectionKind | None:
+    """The kind of a "Sur …" line that reads as a heading without its numeral."""
+    if not line.head.startswith("sur ") or line.text.endswith("."):
+        return None
+    if not UNNUMBERED_HEADING.match(fold(line.text)):
+        return None
+    return heading_kind(line.text)
+
+
+def _ends_visas(line: _Line) -> bool:
+    """A line no visa wraps onto: a heading, numbered or not, or "Préambule"."""
+    return bool(_numbered_heading(line) or _unnumbered(line) or PREAMBLE_HEADING.match(line.head))
+
+
+def _unnumbered_headings(lines: list[_Line], start: int, end: int) -> list[_Cut]:
+    """Headings printed without numerals ("Sur la durée de conservation" alone on its line).
+
+    Read only when a document has no numbered heading at all, and kept only when they
+    name at least two kinds; a "Sur …" line of the kind of the section it stands in is a
+    sub-heading ("Sur l'exercice du droit d'accès" under the rights).
+    """
+    cuts: list[_Cut] = []
+    for i in range(start, end):
+        kind = _unnumbered(lines[i])
+        if kind is None or (cuts and cuts[-1].kind is kind):
+            continue
+        cuts.append(_Cut(i, kind, None, lines[i].text.strip(), True))
+    return cuts if len({c.kind for c in cuts}) >= 2 else []
 
 
 def split_sections(text: str, has_title: bool = True) -> tuple[list[Section], list[Issue]]:
@@ -131,7 +170,7 @@ def split_sections(text: str, has_title: bool = True) -> tuple[list[Section], li
         v0 = visa_lines[0]
         v1 = v0
         for i in visa_lines[1:]:
-            if any(_numbered_heading(lines[j]) for j in range(v1 + 1, i)):
+            if any(_ends_visas(lines[j]) for j in range(v1 + 1, i)):
                 break
             v1 = i
         if v0 > first:
@@ -170,6 +209,19 @@ def split_sections(text: str, has_title: bool = True) -> tuple[list[Section], li
             )
         seen.add(kind)
         headings.append(_Cut(i, kind, numeral, heading, True))
+
+    if not headings:
+        headings = _unnumbered_headings(lines, after_visas, body_end)
+        seen = {c.kind for c in headings}
+        if headings:
+            issues.append(
+                Issue(
+                    "sections",
+                    Severity.INFO,
+                    "unnumbered_headings",
+                    "section headings without numerals ('Sur …' alone on a line)",
+                )
+            )
 
     preamble_end = headings[0].line if headings else body_end
     if after_visas < preamble_end and (visa_lines or not cuts):
@@ -220,12 +272,24 @@ def split_sections(text: str, has_title: bool = True) -> tuple[list[Section], li
 
 
 def _opinion_fallback(lines: list[_Line], first: int) -> int | None:
+    """The first line of the last sentence giving the authority's opinion.
+
+    The sentence may run over lines broken at its commas ("Sous le bénéfice …,\nla
+    Commission …,\német un avis favorable …") or be a verb-led line ("Émet un avis …").
+    """
     for i in range(len(lines) - 1, first, -1):
-        f = fold(lines[i].text)
-        if OPINION.search(f) and ("commission" in f or "autorite" in f):
-            if i - 1 > first and CONDITION_LEAD.match(lines[i - 1].head):
-                return i - 1
-            return i
+        if not OPINION.search(fold(lines[i].text)):
+            continue
+        start = i
+        while (
+            start - 1 > first
+            and i - start < 3
+            and (lines[start - 1].text.endswith(",") or CONDITION_LEAD.match(lines[start - 1].head))
+        ):
+            start -= 1
+        sentence = " ".join(fold(lines[j].text) for j in range(start, i + 1))
+        if "commission" in sentence or "autorite" in sentence or OPINION_LEAD.match(lines[i].head):
+            return start
     return None
 
 

@@ -78,6 +78,7 @@ KNOWN_OTHER: frozenset[str] = frozenset(
     for k in (
         "consommation de biens et services, habitudes de vie",
         "habitudes de vie",
+        "vie personnelle",
         "opinions politiques, philosophiques ou religieuses",
         "appartenance syndicale",
         "origines raciales ou ethniques",
@@ -140,7 +141,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], C], ...] = tuple(
         ),
         (
             r"\bcontenus?\b|\bmessages?\b|\bdocuments?\b|\bcalendriers?\b|\bagendas?\b|\bcorrespondances?\b"
-            r"|\bcommunications?\b|\bcommentaires?\b|\bnotes?\b|\bpieces? jointes?|\benregistrements?\b",
+            r"|\bcommunications?\b|\bcommentaires?\b|\bnotes?\b|\bpieces? jointes?"
+            r"|\benregistrements?\b(?! (?:video|d images|des images|photo))",
             C.CONTENT,
         ),
         (r"\bcomptes?\b|\bhabilitations?\b|\bprofils?\b|\bdroits d acces", C.ACCOUNT),

@@ -14,8 +14,10 @@ def test_files_are_listed_then_read_by_to_article(tmp_path):
     (doc,) = iter_sources([tmp_path], issues)
     assert (doc.content, doc.path, doc.kind) == (None, str(page), "html")
     article, read_issues = to_article(doc)
-    assert article is not None and article.title.startswith("Délibération n° 2021-81")
-    assert read_issues == [] and issues == []
+    assert article is not None
+    assert article.title.startswith("Délibération n° 2021-81")
+    assert read_issues == []
+    assert issues == []
 
 
 def test_a_file_gone_before_it_is_read_is_an_issue_not_a_crash(tmp_path):

@@ -328,6 +328,136 @@ CASES = [
         [],
         id="a list of origins gives no row",
     ),
+    # --- wordings of other deliberations (2009-2025) ---
+    pytest.param(
+        "Les informations nominatives traitées sont :\n"
+        "- identité : nom, prénom, date de naissance ;\n"
+        "- situation de famille : situation matrimoniale, nombre d'enfants ;\n"
+        "- données de connexion : logs, adresse IP ;\n"
+        "- données de localisation : position GPS du véhicule ;\n"
+        "- informations temporelles : date et heure de badgeage.",
+        [
+            row("identité", "identity", "nom", "prénom", "date de naissance"),
+            row(
+                "situation de famille",
+                "family_situation",
+                "situation matrimoniale",
+                "nombre d'enfants",
+            ),
+            row("données de connexion", "connection_data", "logs", "adresse IP"),
+            row("données de localisation", "location", "position GPS du véhicule"),
+            row("informations temporelles", "time_information", "date et heure de badgeage"),
+        ],
+        id="genre standard CCIN labels",
+    ),
+    pytest.param(
+        "Les informations nominatives traitées sont : - identité : nom, prénom ; - données de connexion : logs "
+        "de connexion.",
+        [
+            row("identité", "identity", "nom", "prénom"),
+            row("données de connexion", "connection_data", "logs de connexion"),
+        ],
+        id="genre dash items on the intro's line",
+    ),
+    pytest.param(
+        "Le traitement exploite les informations suivantes :\n"
+        "- identité : nom, prénom ;\n"
+        "- vie professionnelle : service, fonction.",
+        [
+            row("identité", "identity", "nom", "prénom"),
+            row("vie professionnelle", "professional_life", "service", "fonction"),
+        ],
+        id="genre les informations suivantes",
+    ),
+    pytest.param(
+        "Les informations nominatives collectées concernant les utilisateurs sont :\n"
+        "- identité : nom ;\n"
+        "- données d'identification électronique : identifiant.",
+        [
+            row("identité", "identity", "nom", subject="utilisateurs"),
+            row(
+                "données d'identification électronique",
+                "electronic_identification",
+                "identifiant",
+                subject="utilisateurs",
+            ),
+        ],
+        id="genre collectées concernant",
+    ),
+    pytest.param(
+        "Les informations nominatives traitées sont :\n"
+        "Pour les salariés :\n"
+        "- identité : nom, prénom ;\n"
+        "- vie professionnelle : matricule ;\n"
+        "Pour les visiteurs :\n"
+        "- identité : nom ;\n"
+        "- image : photographie.",
+        [
+            row("identité", "identity", "nom", "prénom", subject="salariés"),
+            row("vie professionnelle", "professional_life", "matricule", subject="salariés"),
+            row("identité", "identity", "nom", subject="visiteurs"),
+            row("image", "image", "photographie", subject="visiteurs"),
+        ],
+        id="genre two groups",
+    ),
+    pytest.param(
+        "Les informations traitées sont relatives à l'identité, à la vie professionnelle et aux données "
+        "d'identification électronique des agents.",
+        [
+            row("identité", "identity"),
+            row("vie professionnelle", "professional_life"),
+            row("données d'identification électronique des agents", "electronic_identification"),
+        ],
+        id="genre prose with à la / aux",
+    ),
+    pytest.param(
+        "Les informations nominatives traitées sont :\n"
+        "- enregistrements vidéo : images des caméras ;\n"
+        "- traces d'accès : date, heure, porte ;\n"
+        "- données de connexion (logs) : date, heure ;\n"
+        "- caractéristiques financières : RIB.",
+        [
+            row("enregistrements vidéo", "image", "images des caméras"),
+            row("traces d'accès", "connection_data", "date", "heure", "porte"),
+            row("données de connexion (logs)", "connection_data", "date", "heure"),
+            row("caractéristiques financières", "financial", "RIB"),
+        ],
+        id="genre video, traces, label with parenthesis",
+    ),
+    pytest.param(
+        "Les informations traitées relatives aux élèves sont :\n"
+        "- identité : nom, prénom ;\n"
+        "- situation familiale : responsables légaux.",
+        [
+            row("identité", "identity", "nom", "prénom", subject="élèves"),
+            row("situation familiale", "family_situation", "responsables légaux", subject="élèves"),
+        ],
+        id="genre relatives aux élèves",
+    ),
+    pytest.param(
+        "Les informations nominatives traitées sont :\n"
+        "- identité : nom, prénom ;\n"
+        "- vie personnelle : habitudes de vie ;\n"
+        "- données relatives à la santé : allergies.",
+        [
+            row("identité", "identity", "nom", "prénom"),
+            row("vie personnelle", "other", "habitudes de vie"),
+            row("données relatives à la santé", "health", "allergies"),
+        ],
+        id="genre vie personnelle is known, no category of its own",
+    ),
+    pytest.param(
+        "Les données traitées sont les suivantes :\n"
+        "• identité : nom, prénom ;\n"
+        "• adresse et coordonnées : adresse postale ;\n"
+        "• enregistrements téléphoniques : contenu des appels.",
+        [
+            row("identité", "identity", "nom", "prénom"),
+            row("adresse et coordonnées", "contact", "adresse postale"),
+            row("enregistrements téléphoniques", "content", "contenu des appels"),
+        ],
+        id="genre les données traitées sont les suivantes",
+    ),
 ]
 
 
@@ -381,6 +511,12 @@ def test_unknown_label_is_other_with_an_issue():
         ("calendrier", "content"),
         ("identité (facultatif)", "identity"),
         ("consommation de biens et services, habitudes de vie", "other"),
+        ("situation de famille", "family_situation"),
+        ("données de localisation", "location"),
+        ("informations temporelles", "time_information"),
+        ("enregistrements vidéo", "image"),
+        ("enregistrements téléphoniques", "content"),
+        ("vie personnelle", "other"),
         ("éléments de parcours", None),
     ],
 )

@@ -124,6 +124,114 @@ CASES = [
         [("rappelle", "le traitement doit être déclaré")],
         id="inline",
     ),
+    # --- wordings of other deliberations (2009-2025) ---
+    # "Demande que le responsable de traitement :" + items: each row is the item as printed
+    # (a span of the document); the intro's complement is not repeated in it.
+    pytest.param(
+        "Après en avoir délibéré, la Commission :\n"
+        "Demande que le responsable de traitement :\n"
+        "- informe les personnes concernées conformément à l'article 14 de la loi n° 1.165 ;\n"
+        "- mette en place un registre des accès.\n" + OPINION,
+        [
+            (
+                "demande",
+                "informe les personnes concernées conformément à l'article 14 de la loi n° 1.165",
+            ),
+            ("demande", "mette en place un registre des accès"),
+        ],
+        id="genre demande que le responsable de traitement : list",
+    ),
+    pytest.param(
+        "Après en avoir délibéré, la Commission demande que le responsable de traitement : - informe les "
+        "personnes concernées ; - mette en place un registre des accès.\n" + OPINION,
+        [
+            ("demande", "informe les personnes concernées"),
+            ("demande", "mette en place un registre des accès"),
+        ],
+        id="genre dash items on the verb's line",
+    ),
+    pytest.param(
+        "Après en avoir délibéré, la Commission :\n"
+        "Rappelle également que les mots de passe doivent être renouvelés.\n"
+        "Considère, au vu de ce qui précède, que la durée de conservation est excessive.\n"
+        "Prend acte, en outre, de ce que les données sont hébergées en Principauté.\n"
+        "Recommande au responsable de traitement de chiffrer les sauvegardes.\n"
+        "Estime que la durée de conservation des images doit être réduite.\n" + OPINION,
+        [
+            ("rappelle", "les mots de passe doivent être renouvelés"),
+            ("considere", "la durée de conservation est excessive"),
+            ("prend_acte", "les données sont hébergées en Principauté"),
+            ("recommande", "au responsable de traitement de chiffrer les sauvegardes"),
+            ("estime", "la durée de conservation des images doit être réduite"),
+        ],
+        id="genre adverbs and incidental phrases before que",
+    ),
+    pytest.param(
+        "Après en avoir délibéré,\n"
+        "La Commission :\n"
+        "Constate que le traitement a été mis en œuvre avant la délivrance de l'avis.\n"
+        "Invite le responsable de traitement à :\n"
+        "- mettre à jour sa charte informatique ;\n"
+        "- sensibiliser les utilisateurs.\n" + OPINION,
+        [
+            ("constate", "le traitement a été mis en œuvre avant la délivrance de l'avis"),
+            ("invite", "mettre à jour sa charte informatique"),
+            ("invite", "sensibiliser les utilisateurs"),
+        ],
+        id="genre La Commission : on its own line",
+    ),
+    pytest.param(
+        "Après en avoir délibéré,\n"
+        "La Commission rappelle que les personnes concernées doivent être informées.\n"
+        "Par ailleurs, la Commission demande que les accès soient journalisés.\n" + OPINION,
+        [
+            ("rappelle", "les personnes concernées doivent être informées"),
+            ("demande", "les accès soient journalisés"),
+        ],
+        id="genre the Commission as the subject of each action",
+    ),
+    pytest.param(
+        "Après en avoir délibéré, la Commission :\n"
+        "- rappelle que les accès doivent être restreints ;\n"
+        "- demande que les personnes concernées soient informées ;\n"
+        "- fixe à 1 an la durée de conservation des journaux.\n" + OPINION,
+        [
+            ("rappelle", "les accès doivent être restreints"),
+            ("demande", "les personnes concernées soient informées"),
+            ("fixe", "à 1 an la durée de conservation des journaux"),
+        ],
+        id="genre actions as a dash list with lower-case verbs",
+    ),
+    pytest.param(
+        "Après en avoir délibéré, la Commission :\n"
+        "Modifie la finalité comme suit : « Gestion des accès aux locaux ».\n"
+        "Fixe à 30 jours la durée de conservation des images.\n"
+        "Relève que les caméras ne filment pas la voie publique.\n"
+        "Autorise le responsable de traitement à conserver les journaux pendant un an.\n" + OPINION,
+        [
+            ("modifie", "la finalité comme suit : « Gestion des accès aux locaux »"),
+            ("fixe", "à 30 jours la durée de conservation des images"),
+            ("releve", "les caméras ne filment pas la voie publique"),
+            ("autorise", "le responsable de traitement à conserver les journaux pendant un an"),
+        ],
+        id="genre modifie, fixe, relève, autorise as actions",
+    ),
+    pytest.param(
+        "Après en avoir délibéré, la Commission :\n"
+        "Prend acte :\n"
+        "- de l'engagement du responsable de traitement de mettre à jour la charte ;\n"
+        "- de ce que les données ne sont pas transférées.\n"
+        "Autorise le transfert des informations vers la société mère.\n"
+        "Le Président de la Commission de Contrôle des Informations Nominatives.",
+        [
+            (
+                "prend_acte",
+                "de l'engagement du responsable de traitement de mettre à jour la charte",
+            ),
+            ("prend_acte", "les données ne sont pas transférées"),
+        ],
+        id="genre the authorisation of a transfer ends the actions",
+    ),
     pytest.param("", [], id="empty"),
 ]
 

@@ -142,6 +142,102 @@ CASES = [
         ["legal_obligation", "contract"],
         id="bases as a list",
     ),
+    # --- wordings of other deliberations (2009-2025) ---
+    pytest.param(
+        "Le traitement est justifié par le consentement de la personne concernée.",
+        ["consent"],
+        id="genre consentement",
+    ),
+    pytest.param(
+        "Le traitement est justifié par le consentement du salarié.\n"
+        "Il est également justifié par le respect d'une obligation légale à laquelle est soumis l'employeur.",
+        ["consent", "legal_obligation"],
+        id="genre est également justifié par",
+    ),
+    pytest.param(
+        "Le traitement est notamment justifié par le consentement exprès du patient.",
+        ["consent"],
+        id="genre est notamment justifié, consent of a named person",
+    ),
+    pytest.param(
+        "Le responsable de traitement indique que le traitement est justifié, d'une part, par le consentement "
+        "des utilisateurs et, d'autre part, par l'exécution d'un contrat.",
+        ["consent", "contract"],
+        id="genre d'une part, d'autre part",
+    ),
+    pytest.param(
+        "Le traitement est justifié par l'exécution d'un contrat ou de mesures précontractuelles.",
+        ["contract"],
+        id="genre contrat ou mesures précontractuelles",
+    ),
+    pytest.param(
+        "Le responsable de traitement indique que le traitement est justifié par l'exécution de mesures "
+        "précontractuelles prises à la demande de la personne concernée.",
+        ["contract"],
+        id="genre mesures précontractuelles seules",
+    ),
+    pytest.param(
+        "Le traitement est justifié par le respect d'obligations légales et réglementaires.",
+        ["legal_obligation"],
+        id="genre obligations légales et réglementaires",
+    ),
+    pytest.param(
+        "Le traitement est justifié par le respect des dispositions légales et réglementaires applicables à "
+        "l'établissement bancaire.",
+        ["legal_obligation"],
+        id="genre respect des dispositions légales",
+    ),
+    pytest.param(
+        "Le traitement est justifié par la réalisation d'un intérêt légitime poursuivi par le responsable de "
+        "traitement, à savoir la sécurité des biens et des personnes.",
+        ["legitimate_interest"],
+        id="genre intérêt légitime à savoir",
+    ),
+    pytest.param(
+        "Le traitement est justifié par la sauvegarde des intérêts vitaux de la personne concernée.",
+        ["vital_interest"],
+        id="genre intérêts vitaux",
+    ),
+    pytest.param(
+        "Le traitement est justifié par l'exécution d'une mission d'intérêt public ou relevant de l'exercice de "
+        "l'autorité publique dont est investi le responsable de traitement.",
+        ["public_interest"],
+        id="genre mission d'intérêt public ou autorité publique",
+    ),
+    pytest.param(
+        "Le traitement est justifié par un motif d'intérêt général.",
+        ["public_interest"],
+        id="genre intérêt général",
+    ),
+    pytest.param(
+        "Le traitement repose sur l'exécution du contrat liant la banque à ses clients.",
+        ["contract"],
+        id="genre repose sur l'exécution du contrat",
+    ),
+    pytest.param(
+        "Le responsable de traitement indique que le traitement est justifié par le consentement des salariés.\n"
+        "La Commission rappelle que le consentement des salariés ne peut être considéré comme libre dans le "
+        "cadre d'une relation de travail et que le traitement est justifié par un intérêt légitime.",
+        ["consent"],
+        id="genre the Commission's reading does not replace the claimed basis",
+    ),
+    pytest.param(
+        "Les traitements sont justifiés par le respect d'une obligation légale et par la réalisation d'un intérêt "
+        "légitime poursuivi par le responsable de traitement.",
+        ["legal_obligation", "legitimate_interest"],
+        id="genre plural sont justifiés",
+    ),
+    pytest.param(
+        "Le traitement n'est pas fondé sur le consentement des personnes concernées mais sur la réalisation d'un "
+        "intérêt légitime.",
+        ["legitimate_interest"],
+        id="genre negated consent",
+    ),
+    pytest.param(
+        "Le présent traitement est donc justifié par la réalisation d'un intérêt légitime.",
+        ["legitimate_interest"],
+        id="genre est donc justifié",
+    ),
     pytest.param("", [], id="empty"),
 ]
 

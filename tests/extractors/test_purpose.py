@@ -166,6 +166,74 @@ FUNCTIONALITIES = [
         "<f>édition de rapports</f>.",
         id="inline with semicolons",
     ),
+    # --- wordings of other deliberations (2009-2025) ---
+    pytest.param(
+        "Le traitement a pour fonctionnalités :\n"
+        "- <f>la gestion des dossiers administratifs des salariés</f> ;\n"
+        "- <f>l'édition des bulletins de paie</f> ;\n"
+        "- <f>l'établissement de statistiques anonymes</f>.\n"
+        "Il concerne les salariés de la société.",
+        id="genre a pour fonctionnalités, list closed by a paragraph",
+    ),
+    pytest.param(
+        "Il permet notamment de :\n"
+        "- <f>gérer les demandes d'intervention</f> ;\n"
+        "- <f>suivre leur traitement</f> ;\n"
+        "- <f>informer le demandeur de l'avancement de sa demande</f>.",
+        id="genre il permet notamment de",
+    ),
+    pytest.param(
+        "Le responsable de traitement indique que les fonctionnalités du traitement sont les suivantes :\n"
+        "<f>gestion des comptes utilisateurs</f> ;\n"
+        "<f>gestion des droits d'accès</f> ;\n"
+        "<f>édition de statistiques</f>.\n"
+        "La Commission constate que la finalité du traitement est déterminée et explicite.",
+        id="genre items whose bullets were lost",
+    ),
+    pytest.param(
+        "Les fonctionnalités offertes aux usagers sont les suivantes :\n"
+        "- <f actor=usagers>créer un compte personnel</f> ;\n"
+        "- <f actor=usagers>déposer une demande</f>.",
+        id="genre group named inside the intro (offertes aux)",
+    ),
+    pytest.param(
+        "Les fonctionnalités du traitement sont :\n"
+        "Pour l'usager :\n"
+        "- <f actor=usager>prendre rendez-vous</f> ;\n"
+        "Pour les agents habilités du service :\n"
+        "- <f actor=agents habilités du service>gérer le planning</f> ;\n"
+        "- <f actor=agents habilités du service>consulter l'historique</f>.",
+        id="genre group intros with l' and a long group",
+    ),
+    pytest.param(
+        "Le traitement permet aux agents habilités de :\n"
+        "- <f actor=agents habilités>saisir les déclarations</f> ;\n"
+        "- <f actor=agents habilités>contrôler les pièces justificatives</f>.",
+        id="genre permet aux agents habilités de",
+    ),
+    pytest.param(
+        "Le traitement a pour objectifs de :\n"
+        "- faciliter le travail des agents ;\n"
+        "- réduire les délais de traitement.",
+        id="genre a list of objectives gives no row",
+    ),
+    pytest.param(
+        "Le traitement a pour finalité « Gestion des inscriptions ».\n"
+        "Il permet de <f>gérer les inscriptions aux activités</f>, d'<f>éditer les listes de participants</f> "
+        "et d'<f>envoyer des convocations</f>.",
+        id="genre one-sentence enumeration without colon",
+    ),
+    pytest.param(
+        "Les rapports contiennent les informations qui permettent d'identifier le compte concerné et son "
+        "détenteur.",
+        id="genre permettent in a relative clause gives no row",
+    ),
+    pytest.param(
+        "Ce traitement permet également :\n"
+        "• <f>la réservation des salles de réunion</f> ;\n"
+        "• <f>l'envoi de notifications aux participants</f>.",
+        id="genre ce traitement permet également",
+    ),
 ]
 
 
@@ -264,6 +332,51 @@ SUBJECTS = [
     ("Il concerne la gestion des badges d'accès.", []),
     ("Les personnes concernées sont informées par voie d'affichage.", []),
     ("Le traitement a pour finalité « Gestion des badges ».", []),
+    # --- wordings of other deliberations (2009-2025) ---
+    # a complement after the last of several determiner-led groups stays with it, as printed
+    (
+        "Les personnes concernées par le présent traitement sont les salariés et les prestataires de la "
+        "société Monaco Services.",
+        ["salariés", "prestataires de la société Monaco Services"],
+    ),
+    ("Ce traitement concerne les adhérents de l'association.", ["adhérents de l'association"]),
+    (
+        "Les personnes concernées sont, d'une part, les patients et, d'autre part, les professionnels de santé.",
+        ["patients", "professionnels de santé"],
+    ),
+    (
+        "Sont concernés par le présent traitement les clients de la banque.",
+        ["clients de la banque"],
+    ),
+    (
+        "Les personnes concernées sont : les salariés, les intérimaires et les stagiaires.",
+        ["salariés", "intérimaires", "stagiaires"],
+    ),
+    (
+        "Les personnes concernées sont :\n• les patients ;\n• les médecins traitants.",
+        ["patients", "médecins traitants"],
+    ),
+    (
+        "Le traitement concerne tout visiteur se présentant au poste de garde.",
+        ["tout visiteur se présentant au poste de garde"],
+    ),
+    (
+        "Les personnes concernées sont les membres du Conseil National et leurs collaborateurs.",
+        ["membres du Conseil National", "leurs collaborateurs"],
+    ),
+    (
+        "Il concerne les élèves, leurs parents ou représentants légaux, et le personnel enseignant.",
+        ["élèves", "leurs parents ou représentants légaux", "personnel enseignant"],
+    ),
+    (
+        "Les personnes concernées par ce traitement sont les suivantes : les salariés et les intérimaires.",
+        ["salariés", "intérimaires"],
+    ),
+    (
+        "Les personnes concernées sont principalement les résidents de la Principauté.",
+        ["résidents de la Principauté"],
+    ),
+    ("Le traitement a pour fonctionnalités la gestion des dossiers.", []),
 ]
 
 
@@ -292,6 +405,15 @@ def test_data_subjects(text, expected):
         ),
         ("Il s'agit d'un outil dit de « gestion du flex office ».", None),
         ("La société X, ci-après dénommée « le Prestataire », héberge les données.", None),
+        ("Le traitement est dénommé « SIGMA ».", "SIGMA"),
+        ("Il repose sur la solution « Salesforce Service Cloud ».", "Salesforce Service Cloud"),
+        ("Le responsable de traitement utilise à cet effet le progiciel Octime.", "Octime"),
+        (
+            "Le traitement est mis en œuvre au moyen de l'application mobile « Monaco Info ».",
+            "Monaco Info",
+        ),
+        ("L'outil, appelé « Kelio », permet la gestion des temps.", "Kelio"),
+        ("Les données sont hébergées par la société X (dénommée « le Prestataire »).", None),
         ("Le logiciel permet la gestion des congés.", None),
     ],
 )
