@@ -50,6 +50,7 @@ VERBS: dict[str, str] = {
     "fixe": "fixe",
     "modifie": "modifie",
     "considere": "considere",
+    "considerant": "considere",  # older closings: "Considérant que … ;" before the opinion
     "recommande": "recommande",
     "estime": "estime",
     "constate": "constate",
@@ -96,12 +97,15 @@ VERBS: dict[str, str] = {
 }
 _VERB_KEYS = sorted(VERBS, key=len, reverse=True)
 
-_START = re.compile(
-    r"^apres\s+en\s+avoir\s+delibere\s*,?\s*(?:la\s+commission(?:\s+de\s+controle\s+des\s+informations\s+nominatives)?)?\s*:?\s*"
+_AUTHORITY = (
+    r"(?:la\s+commission(?:\s+de\s+controle\s+des\s+informations\s+nominatives)?"
+    r"|l'autorite(?:\s+de\s+protection\s+des\s+donnees\s+personnelles)?)"
 )
+_START = re.compile(rf"^apres\s+en\s+avoir\s+delibere\s*,?\s*{_AUTHORITY}?\s*:?\s*")
 _OPINION = re.compile(
     r"\b(?:emet|rend|delivre)\s+(?:un\s+)?avis\b|^(?:sous\s+le\s+benefice|a\s+la\s+condition|sous\s+reserve)"
     r"|^(?:autorise|refuse)\s+(?:la\s+mise\s+en\s+(?:oe|œ)uvre|le\s+traitement|le\s+transfert|,)"
+    r"|^refuse\s+d'autoriser\b"
 )
 _SIGNATURE = re.compile(r"^(?:le|la|pour\s+le|pour\s+la)\s+(?:vice-)?presidente?\b")
 _CONNECTIVE = re.compile(
@@ -118,9 +122,7 @@ _LINK = re.compile(
     r"(?:de ce que\s+|de ce qu'|que\s+|qu')?\s*:?\s*"
 )
 #: The Commission as the subject of an action line ("La Commission rappelle que …").
-_SUBJECT = re.compile(
-    r"(?:la\s+commission(?:\s+de\s+controle\s+des\s+informations\s+nominatives)?|elle)\b\s*,?\s*"
-)
+_SUBJECT = re.compile(rf"(?:{_AUTHORITY}|elle)\b\s*,?\s*")
 #: A dash list on the verb's own line: "… : - informe … ; - mette …".
 _INLINE_LIST = re.compile(r":\s*[-–—•]\s+")
 _INLINE_ITEM_SEP = re.compile(r"\s*;\s*[-–—•]\s+")

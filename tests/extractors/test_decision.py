@@ -232,6 +232,43 @@ CASES = [
         ],
         id="genre the authorisation of a transfer ends the actions",
     ),
+    pytest.param(
+        "Après en avoir délibéré,\n"
+        "La Commission de Contrôle des Informations Nominatives,\n"
+        "Considérant que le traitement est licite ;\n"
+        "Considérant que les mesures de sécurité sont adéquates ;\n"
+        "Émet un avis favorable à la mise en œuvre du traitement.",
+        [
+            ("considere", "le traitement est licite"),
+            ("considere", "les mesures de sécurité sont adéquates"),
+        ],
+        id="older closing: the Commission's considerations before the opinion",
+    ),
+    pytest.param(
+        "Après en avoir délibéré, la Commission :\n"
+        "Rappelle que les personnes doivent être informées ;\n"
+        "Refuse d'autoriser la mise en œuvre du traitement.",
+        [("rappelle", "les personnes doivent être informées")],
+        id="refusing to authorise is the decision, not an action",
+    ),
+    pytest.param(
+        "Après en avoir délibéré, l'Autorité de Protection des Données Personnelles :\n"
+        "- rappelle que l'information des personnes doit être complétée ;\n"
+        "- demande que les journaux soient conservés 1 an.\n"
+        "L'Autorité émet un avis favorable à la mise en œuvre du traitement.",
+        [
+            ("rappelle", "l'information des personnes doit être complétée"),
+            ("demande", "les journaux soient conservés 1 an"),
+        ],
+        id="APDP 2025: l'Autorité speaks",
+    ),
+    pytest.param(
+        "Après en avoir délibéré, l'Autorité :\n"
+        "L'Autorité rappelle que les données de santé sont sensibles ;\n"
+        "Émet un avis favorable.",
+        [("rappelle", "les données de santé sont sensibles")],
+        id="APDP 2025: an action led by l'Autorité",
+    ),
     pytest.param("", [], id="empty"),
 ]
 
