@@ -21,10 +21,11 @@ from dataclasses import dataclass
 
 from extractors.patterns import CONDITION_LEAD
 from extractors.text import fold
+from extractors.wordre import word_re
 from models.enums import Decision
 
 OPINIONS: tuple[tuple[re.Pattern[str], Decision], ...] = tuple(
-    (re.compile(p), d)
+    (word_re(p), d)
     for p, d in (
         (
             r"\b(?:emet|rend|donne)\s+(?:un\s+)?avis\s+(?:tres\s+)?favorable\b",
@@ -46,7 +47,7 @@ OPINIONS: tuple[tuple[re.Pattern[str], Decision], ...] = tuple(
         (r"\b(?:emet|rend)\s+(?:un\s+)?avis\b", Decision.OTHER),
     )
 )
-CONDITIONS = re.compile(
+CONDITIONS = word_re(
     r"\bsous\s+le\s+benefice\s+de\b|\ba\s+la\s+condition\s+(?:de|que)\b|\bsous\s+(?:la\s+)?reserve\s+(?:de|que|des|du)\b"
     r"|\bsous\s+(?:ces|cette)\s+reserves?\b|\bmoyennant\b"
 )

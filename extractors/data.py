@@ -33,28 +33,29 @@ from extractors.lists import Block, blocks
 from extractors.purpose import group_of
 from extractors.text import fold, strip_final_period, strip_guillemets
 from extractors.vocab_data import category_norm
+from extractors.wordre import word_re
 from models.enums import CategoryNorm, Severity
 from models.records import DataCategory, Extraction, Issue
 
 # --- vocabularies (matched on fold(text)) -------------------------------------------------
 
 #: An intro announcing the processed information.
-DATA_INTRO = re.compile(
+DATA_INTRO = word_re(
     r"\b(?:informations?|donnees|categories)\b.*\b(?:traitee|collectee|suivante|concernee|enregistree"
     r"|recueillie|exploitee|utilisee|sont|portent|comprennent)s?\b"
 )
 #: Intros of other lists of section III (origin, recipients, retention …).
-NOT_DATA_INTRO = re.compile(
+NOT_DATA_INTRO = word_re(
     r"\bont\s+pour\s+origine|\bprovien|\bsont\s+issues|\bsources?\b|\bconserv|\bdestinataires?\b"
     r"|\bcommuniqu|\btransmi|\bduree|\borigine"
 )
 #: A group named inside a data intro ("… traitées concernant les patients sont").
-INTRO_SUBJECT = re.compile(
+INTRO_SUBJECT = word_re(
     r"\b(?:concernant|relatives?|pour)\s+(?:a\s+)?(?:les|le|la|l'|aux|au|des|du)(?:\s+|(?<='))(?P<group>[^,:;]+?)"
     r"\s*(?:\bsont\b|$)"
 )
 #: A sentence listing categories in prose; what follows is the enumeration.
-PROSE = re.compile(
+PROSE = word_re(
     r"\b(?:informations?|donnees)\s+(?:nominatives\s+)?(?:traitees|collectees|exploitees|enregistrees)?\s*"
     r"(?:sont\s+(?:relatives?\s+)?(?:a|aux|au)\b|portent\s+sur|concernent|sont\s+(?:les\s+suivantes\s*)?:)\s*"
     r"|\bcategories\s+d'informations(?:\s+nominatives)?(?:\s+traitees)?\s+sont\s+(?:les\s+suivantes\s*)?:?\s*"
@@ -64,7 +65,7 @@ _PROSE_SEP = re.compile(r"[,;]|\s+et\s+(?:de\s+|d')?")
 _LEAD_ARTICLE = re.compile(
     r"^(?:a\s+la|a\s+l'|au|aux|la|le|les|l'|des|du|de\s+la|de\s+l'|d')(?:\s+|(?<='))"
 )
-_SENTENCE_VERB = re.compile(
+_SENTENCE_VERB = word_re(
     r"\b(?:sont|est|ont|proviennent|indique|precise|ajoute|releve|considere)\b"
 )
 _PAREN_ITEMS = re.compile(r"(?P<label>[^()]+?)\s*\((?P<items>[^()]*[,;][^()]*)\)$")

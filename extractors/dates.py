@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from extractors.wordre import word_re
+
 MONTHS: dict[str, int] = {
     "janvier": 1,
     "fevrier": 2,
@@ -33,8 +35,8 @@ MONTHS: dict[str, int] = {
 DAY = r"(?P<day>[0-3]?\d)\s?(?:er|ER|Er)?"
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
 YEAR = r"(?P<year>(?:19|20)\d\d)"
-FRENCH_DATE = re.compile(rf"\b{DAY}\s+{MONTH}\s+{YEAR}\b", re.IGNORECASE)
-NUMERIC_DATE = re.compile(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
+FRENCH_DATE = word_re(rf"\b{DAY}\s+{MONTH}\s+{YEAR}\b", re.IGNORECASE)
+NUMERIC_DATE = word_re(r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b")
 
 
 def _make(year: int, month: int, day: int) -> date | None:

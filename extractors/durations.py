@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from extractors.text import fold, strip_final_period
+from extractors.wordre import word_re
 
 #: folded unit word → ISO designator
 UNITS: dict[str, str] = {
@@ -171,7 +172,7 @@ def to_iso(text: str) -> str | None:
 
 
 _NUM = r"(?P<{}>\d+|[a-z]+(?:-[a-z]+)*)"
-_BARE_RANGE = re.compile(
+_BARE_RANGE = word_re(
     r"\b(?:de|entre)\s+"
     + _NUM.format("a")
     + r"\s+(?:a|et)\s+"
@@ -180,10 +181,10 @@ _BARE_RANGE = re.compile(
 )
 _MIN_AFTER = re.compile(r"^\s*(?:au\s+)?minimum\b")
 _MAX_AFTER = re.compile(r"^\s*(?:(?:au\s+)?maximum\b|au\s+plus\b(?!\s+tard))")
-_MIN_BEFORE = re.compile(
+_MIN_BEFORE = word_re(
     r"\b(?:au\s+minimum|minimum|au\s+moins|d'au\s+moins|pas\s+moins\s+de|minimale)\s*(?:de\s+|d')?$"
 )
-_MAX_BEFORE = re.compile(
+_MAX_BEFORE = word_re(
     r"\b(?:au\s+maximum|maximum|maximale|au\s+plus(?:\s+tard)?|jusqu'a|dans\s+la\s+limite\s+d'|dans\s+la\s+limite\s+de|"
     r"n'excedant\s+pas|ne\s+pouvant\s+(?:pas\s+)?exceder|sans\s+exceder|plus\s+de|au-dela\s+de|au-dela\s+d')\s*(?:de\s+|d')?$"
 )
@@ -235,18 +236,18 @@ def find_ranges(text: str) -> list[Range]:
 
 # ------------------------------------------------ time phrases around durations
 
-_UNTIL = re.compile(
+_UNTIL = word_re(
     r"\b(?:tant qu'|tant que|aussi longtemps que|pendant (?:toute )?la duree (?:d|necessaire)|le temps (?:d|necessaire)|durant (?:toute )?la duree d"
     r"|jusqu'(?:a|au|aux|a la|a l')\s)"
 )
-_TRIGGER = re.compile(
+_TRIGGER = word_re(
     r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de son\s|de sa\s|d')"
     r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s)|suivant\s+(?:le\s|la\s|l')|jusqu'(?:au\s|a la\s|a l')"
     r"|a la\s+(?=fin\s)"  # "à la fin de la relation" → "fin de la relation"
     r"|(?P<span>(?:pendant|durant)\s+(?:toute\s+)?la\s+(?=duree\s)))\s*"  # "la durée du contrat augmentée de 5 ans"
 )
 #: "jusqu'au départ plus 6 mois", "la durée du contrat augmentée de 5 ans": an event plus a period.
-_PLUS = re.compile(r"\b(?:plus|augmentee?s?|majoree?s?|prolongee?s?)\s")
+_PLUS = word_re(r"\b(?:plus|augmentee?s?|majoree?s?|prolongee?s?)\s")
 _NOT_EVENT = re.compile(r"^(?:un|une|ce|cette|ces|\d|delai|periode|duree)\b")
 _NP_STOP = re.compile(
     r"[,;.()«»]|\s(?:et|ou|plus|pour|afin|puis|soit|sauf|dans|au maximum|au plus tard|a l'exception|conformement"
@@ -258,7 +259,7 @@ PERSON_COMPLEMENT = re.compile(
     r"|l'interessee?|la personne(?: concernee)?|l'utilisateur|l'agent|salarie|l'employe|collaborateur|l'eleve|patient"
     r"|personnes concernees|ces personnes)\b.*$"
 )
-_ROLLING = re.compile(r"\bglissante?s?\b")
+_ROLLING = word_re(r"\bglissante?s?\b")
 
 
 def find_trigger(seg: str) -> str | None:

@@ -20,6 +20,7 @@ import re
 from extractors.guard import guarded
 from extractors.lists import blocks
 from extractors.text import fold, guillemet_spans, sentence_spans, strip_guillemets
+from extractors.wordre import word_re
 from models.enums import LinkType, TargetStatus
 from models.records import Extraction, Interconnection
 
@@ -27,7 +28,7 @@ LINK_WORDS: tuple[tuple[str, LinkType], ...] = (
     (r"\binterconnexions?\b|\binterconnecte(?:e|es|s)?\b|\binterconnect", LinkType.INTERCONNECTION),
     (r"\brapprochements?\b|\brapproche(?:e|es|s)?\b", LinkType.RECONCILIATION),
 )
-_LINKS = tuple((re.compile(p), t) for p, t in LINK_WORDS)
+_LINKS = tuple((word_re(p), t) for p, t in LINK_WORDS)
 
 #: Status phrases, most specific first ("non légalement" before "légalement").
 STATUSES: tuple[tuple[str, TargetStatus], ...] = (
@@ -51,19 +52,19 @@ STATUSES: tuple[tuple[str, TargetStatus], ...] = (
         TargetStatus.LEGALLY_IMPLEMENTED,
     ),
 )
-_STATUSES = tuple((re.compile(p), s) for p, s in STATUSES)
+_STATUSES = tuple((word_re(p), s) for p, s in STATUSES)
 
 #: The Commission as the speaker, not as a complement ("en cours d'analyse par la CCIN").
 _COMMISSION = re.compile(
     r"(?<!\bpar )(?<!\bde )(?<!\ba )(?<!\baupres de )(?<!\bdevant )"
     r"\b(?:la commission|la ccin|l'autorite|l'apdp)\b|(?:^|[,;]\s*|\baussi,?\s+)elle\s"
 )
-_NEGATION = re.compile(
+_NEGATION = word_re(
     r"\baucune?\s+(?:interconnexion|rapprochement)|\bn'est\s+(?:ni|pas)\s+(?:interconnecte|rapproche)"
     r"|\bne fait (?:l'objet )?d'aucun|\bpas d'(?:interconnexion|rapprochement)|\bni\s+(?:interconnecte|rapproche)"
 )
 #: A described target: "avec un traitement …", "avec tout traitement …", "avec le logiciel …".
-_DESCRIBED = re.compile(
+_DESCRIBED = word_re(
     r"\b(?:avec|a)\s+(?P<np>(?:le|les|un|des|tout|tous les|l'ensemble des|d'autres)\s+traitements?\b"
     r"|(?:le|les|un|une|des|l')\s*(?:logiciels?|applications?|progiciels?|bases? de donnees)\b)"
 )

@@ -24,12 +24,13 @@ import re
 from extractors.clauses import sentence_spans
 from extractors.lists import blocks
 from extractors.text import fold
+from extractors.wordre import word_re
 from models.enums import LegalBasis, Severity
 from models.records import Extraction, Issue
 
 #: Wording (folded) → basis. Add a wording here, and a case in test_lawfulness.py.
 BASES: tuple[tuple[re.Pattern[str], LegalBasis], ...] = tuple(
-    (re.compile(p), b)
+    (word_re(p), b)
     for p, b in (
         (r"\bconsentement", LegalBasis.CONSENT),
         (
@@ -63,20 +64,20 @@ BASES: tuple[tuple[re.Pattern[str], LegalBasis], ...] = tuple(
 _ADVERB = (
     r"(?:egalement|aussi|notamment|donc|ainsi|en\s+outre|principalement|essentiellement|enfin)"
 )
-JUSTIFIED_BY = re.compile(
+JUSTIFIED_BY = word_re(
     rf"\b(?:est|sont|etre|soit|serait|se)\s*(?:,?\s*{_ADVERB}\s*,?\s*)?\s+justifie(?:e|s|es|nt)?"
     rf"(?:\s*,\s*d'une\s+part\s*,\s*|\s*,?\s*{_ADVERB}\s*,?\s*|\s+)par\b"
 )
 #: Other wordings that state a basis (an unknown one after them is not reported).
-STATES_BASIS = re.compile(
+STATES_BASIS = word_re(
     r"\bse\s+justifie|\b(?:fonde|fondee)s?\s+sur\b|\brepose\s+sur\b|\btrouve\s+(?:son|sa)\s+"
     r"(?:fondement|justification|base)|\bbase\s+(?:legale|juridique)|\bfondement\s+(?:juridique|legal)"
     r"|\bnecessaire\s+(?:a|au|aux)\b|\blicite\s+(?:en\s+ce\s+qu|car|dans\s+la\s+mesure)"
 )
 #: The Commission speaking (the sentence's subject, after an optional adverbial).
 COMMISSION = re.compile(r"^\W*(?:[^,]{0,40},\s*)?(?:la\s+commission|elle|l'autorite)\b")
-_NEGATION = re.compile(r"\b(?:aucune?|pas|ni|non|nullement|sans)\b[^,;]{0,40}$")
-_FALLBACK_CONSENT = re.compile(
+_NEGATION = word_re(r"\b(?:aucune?|pas|ni|non|nullement|sans)\b[^,;]{0,40}$")
+_FALLBACK_CONSENT = word_re(
     r"\bconsentement\s+(?:\w+\s+)?(?:de\s+la|des)\s+(?:ou\s+des\s+)?personnes?\s+concernee"
 )
 

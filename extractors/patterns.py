@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.wordre import word_re
 from models.enums import SectionKind
 
 HEADING_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
@@ -41,7 +42,7 @@ HEADING_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
     (SectionKind.RETENTION, r"duree|conservation"),
 )
 
-COMPILED_HEADINGS = tuple((kind, re.compile(p)) for kind, p in HEADING_PATTERNS)
+COMPILED_HEADINGS = tuple((kind, word_re(p)) for kind, p in HEADING_PATTERNS)
 
 #: A numbered heading: a Roman numeral, then ".", ")", "/", "-", "–", ":" or spaces, then
 #: words. The numeral may hold an OCR "l" for "I" ("Il. Sur la licéité", digitised issues):
@@ -54,7 +55,7 @@ UNNUMBERED_HEADING = re.compile(r"^sur\s+(?:l'|la\s|le\s|les\s)[^,;]{3,110}$")
 #: The closing part starts here.
 DECISION_START = re.compile(r"^apres\s+en\s+avoir\s+delibere")
 #: Fallback when "Après en avoir délibéré" is missing: the opinion itself.
-OPINION = re.compile(
+OPINION = word_re(
     r"\b(?:emet|rend)\s+(?:un\s+)?avis\b|\bautorise\s+la\s+mise\s+en|\brefuse\s+(?:la|l')|\bdecide\b"
 )
 #: An opinion line led by its verb, the authority named on the line above ("Émet un avis …").

@@ -27,6 +27,7 @@ from extractors.clauses import sentence_spans, split_top
 from extractors.lists import Block, blocks
 from extractors.subjects import data_subjects, introduces
 from extractors.text import fold, strip_final_period
+from extractors.wordre import word_re
 from models.records import Extraction, Functionality
 
 # --- vocabularies (matched on fold(text): lower case, no accents, same offsets) --------
@@ -34,7 +35,7 @@ from models.records import Extraction, Functionality
 #: An intro line that announces the processing's features.
 FUNCTIONALITY_INTRO = re.compile(r"fonctionnalit")
 #: Weaker announcements, accepted unless the intro speaks of something else (OTHER_INTRO).
-FEATURE_VERBS = re.compile(
+FEATURE_VERBS = word_re(
     r"\bpermet(?:tre|tra|tront|tent|tant|trait)?\b|\ba\s+pour\s+fonctions?\b|\bfonctions\s+suivantes"
     r"|\ba\s+pour\s+objet\b|\boperations\s+suivantes|\boffre(?:nt)?\s+(?:la\s+possibilite|les\s+possibilites)"
 )
@@ -59,7 +60,7 @@ GROUP_LEAD = re.compile(  # used with .match(): anchored where the adverbs end
     r"(?P<det>les|le|la|l'|des|du|aux|au|de\s+la|de\s+l'|chaque|chacun\s+des)(?:\s+|(?<=')|$)"
 )
 #: A group named inside an intro ("Les fonctionnalités offertes aux managers sont :").
-INNER_GROUP = re.compile(
+INNER_GROUP = word_re(
     r"\b(?:(?:accessibles?|offertes?|ouvertes?|destinees?|reservees?|dediees?|disponibles?|permet\w*)"
     r"\s+(?:aux|au|a\s+la|a\s+l')|pour\s+(?:les|le|la|l'))\s*(?P<group>[^,:;]+?)"
     r"\s*(?:\bde\s*$|\bd'\s*$|\bsont\b|\best\b|$)"
@@ -68,7 +69,7 @@ _LEAD_ADVERBS = re.compile(
     r"^(?:(?:enfin|en\s+outre|par\s+ailleurs|de\s+plus|ensuite|puis|egalement|et|d'une\s+part"
     r"|d'autre\s+part)\b\s*,?\s*)+"
 )
-_CLAUSE = re.compile(
+_CLAUSE = word_re(
     r"\b(?:sont|est|permet\w*|peu(?:t|vent)|dispose\w*|ont|a|traitee?s?|collectee?s?|suivante?s?"
     r"|fonctionnalites|le\s+traitement|il|elle|ils|elles|on)\b"
 )
@@ -81,13 +82,13 @@ NOT_A_GROUP = re.compile(
 _ACTION_SUFFIX = re.compile(r"(?:tion|sion|ment|age)s?$")
 
 #: "dénommé(e) « X »" / "dénommé X" / "appelé « X »"; "l'outil « X »"; "le logiciel X".
-NAMED = re.compile(r"\b(?:denommee?s?|appelee?s?)\s*:?\s*")
+NAMED = word_re(r"\b(?:denommee?s?|appelee?s?)\s*:?\s*")
 _DEFINED_TERM = re.compile(r"(?:le|la|les)\s|l'")
-TOOL_QUOTED = re.compile(
+TOOL_QUOTED = word_re(
     r"\b(?:l'|le\s+|la\s+)\s*(?:outil|logiciel|progiciel|application|solution|plate-?forme|module|portail)"
     r"(?:\s+[\w'-]+){0,3}?\s*(?=[«“\"])"
 )
-TOOL_BARE = re.compile(r"\b(?i:le|du|au)\s+(?i:logiciel|progiciel)\s+(?=[A-Z0-9])")
+TOOL_BARE = word_re(r"\b(?i:le|du|au)\s+(?i:logiciel|progiciel)\s+(?=[A-Z0-9])")
 _BARE_NAME = re.compile(r"[A-Z0-9][\w.+&/-]*(?:\s+(?:[A-Z0-9][\w.+&/-]*))*")
 _OTHER_PROCESSING = re.compile(r"finalite\s*«[^»]*»\s*,?\s*$|ci-apres\s*$")
 

@@ -27,6 +27,7 @@ import re
 from extractors.guard import guarded
 from extractors.lists import blocks
 from extractors.text import fold, sentence_spans, strip_final_period
+from extractors.wordre import word_re
 from models.enums import Permission, Severity
 from models.records import AccessRight, Extraction, Issue, Recipient
 
@@ -51,7 +52,7 @@ PERMISSIONS: tuple[tuple[str, Permission], ...] = (
     (r"\bexport\w*|\bextraction\b|\bextraire\b|\btelecharg\w*", Permission.EXPORT),
     (r"\bparametr\w*|\bconfigur\w*", Permission.CONFIGURE),
 )
-_PERMS = tuple((re.compile(p), perm) for p, perm in PERMISSIONS)
+_PERMS = tuple((word_re(p), perm) for p, perm in PERMISSIONS)
 
 #: What makes a phrase a stated limit of the access.
 RESTRICTION_CUES = (
@@ -63,20 +64,20 @@ RESTRICTION_CUES = (
     r"|dans (?:la limite (?:de |d')|le cadre (?:de |d'))?(?:leur|son|sa|ses) (?:perimetre|service|domaine|champ|competence)"
     r"|pour (?:leur|son|sa|ses) (?:perimetre|service|propres?))"
 )
-_RESTRICTION = re.compile(RESTRICTION_CUES)
+_RESTRICTION = word_re(RESTRICTION_CUES)
 #: Where the permission words of a phrase end (the purpose or condition that follows).
-_ZONE_END = re.compile(
+_ZONE_END = word_re(
     r"\b(?:dans le cadre|afin|selon|en cas|conformement|dans le respect|lors|pour|sur demande|via|au moyen|en support)\b"
 )
 _COMMISSION = re.compile(r"\b(?:la commission|la ccin|l'autorite|l'apdp)\b|(?:^|[,;]\s*)elle\s")
-_ACCESS_VERB = re.compile(
+_ACCESS_VERB = word_re(
     r"\b(?:a|ont|aura|auront|auraient|aurait|dispose|disposent|disposera|disposeront|beneficie|beneficient"
     r"|possede|possedent)\s+(?:(?:egalement|aussi|uniquement|seulement|en outre|notamment)\s+)?"
     r"(?:d'un\s+|d'une\s+|des\s+|de\s+|d'|un\s+)?(?:droits?\s+d')?(?:acces|droits?|habilitations?|profils?)\b"
     r"|\b(?:peut|peuvent|pourra|pourront|sont habilitee?s a|est habilitee? a)\s+(?:(?:egalement|uniquement|seulement)\s+)?"
     r"(?:consulter|lire|modifier|saisir|supprimer|exporter|creer|parametrer|visualiser|acceder)\b"
 )
-_RESERVED = re.compile(
+_RESERVED = word_re(
     r"\bacces\b[^.;]{0,80}?\b(?:est|sont|sera|seront)\s+(?:exclusivement\s+|uniquement\s+)?"
     r"(?:reserve|limite|restreint|ouvert|accorde|donne|attribue)e?s?\s+(?P<prep>aux?\s|a la\s|a l')"
 )
@@ -85,12 +86,12 @@ _CONNECTIVES = re.compile(
     r"^(?:[\s,;:]|\b(?:par ailleurs|enfin|en outre|de plus|ensuite|de meme|toutefois|egalement|aussi|seule?s?)\b)+"
 )
 _PRONOUN = re.compile(r"^(?:il|ils|elle|elles|celui-ci|ceux-ci|on)$")
-_ENUM_WORD = re.compile(
+_ENUM_WORD = word_re(
     r"\b(?:acces en|droits? de|droits? d'|a des fins de|a des fins d')\s*(?P<word>[a-z]+)"
 )
 _IGNORED_WORDS = {"acces", "droits", "droit", "traitement", "lecture", "ecriture"}
 
-_RECIPIENT_LEAD = re.compile(
+_RECIPIENT_LEAD = word_re(
     r"\b(?:etre|sont|seront|est|sera)\s+(?:\w+\s+){0,2}?(?:communiquee?s?|transmise?s?|transferee?s?|adressee?s?|destinee?s?|"
     r"divulguee?s?|envoyee?s?)(?:\s*,[^,;.]{1,40},)?\s+(?:(?:notamment|egalement|uniquement|exclusivement|seulement)\s+)?"
     r"(?=(?:a|au|aux|a la|a l'|vers)\b)"
@@ -112,14 +113,14 @@ _RECIPIENT_SPLIT = re.compile(
 _PREPOSITION = re.compile(
     r"^(?:vers\s+(?:les\s|le\s|la\s|l')?|a la\s|a l'|aux\s|au\s|a\s|les\s|le\s|la\s|l')\s*"
 )
-_NO_RECIPIENT = re.compile(
+_NO_RECIPIENT = word_re(
     r"\baucun(?:e)?\s+(?:destinataire|tiers|communication|transmission|transfert)\b"
     r"|\bne\s+(?:\w+\s+){0,2}?(?:pas|jamais|aucunement|en aucun cas)\s+(?:\w+\s+){0,2}?(?:etre\s+)?"
     r"(?:communiquee?s?|transmise?s?|transferee?s?|divulguee?s?|cedee?s?)\b"
     r"|\bne (?:sont|seront|peuvent etre) (?:pas )?communiquee?s? a aucun"
 )
 #: "… ne sont pas communiquées à des tiers, à l'exception des autorités judiciaires".
-_BUT_FOR = re.compile(
+_BUT_FOR = word_re(
     r"\b(?:a l'exception|a l'exclusion|sauf|hormis|excepte|si ce n'est)\s*(?:des\s|du\s|de la\s|de l'|d')?"
 )
 

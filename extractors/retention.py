@@ -34,6 +34,7 @@ from extractors.retention_scope import (
     subject,
 )
 from extractors.text import fold, sentence_spans, strip_final_period
+from extractors.wordre import word_re
 from models.enums import RetentionAction, SetBy
 from models.records import Extraction, RetentionRule
 
@@ -51,18 +52,18 @@ MARKERS: tuple[tuple[str, RetentionAction, bool], ...] = (
     (r"\b(?:suppression|effacement|destruction)\b", RetentionAction.DELETE, False),
     (r"(?<!politique d')\barchivage\b", RetentionAction.ARCHIVE, False),
 )
-_MARKERS = tuple((re.compile(p), a, v) for p, a, v in MARKERS)
+_MARKERS = tuple((word_re(p), a, v) for p, a, v in MARKERS)
 
 COMMISSION = re.compile(
     r"\b(?:la commission|la ccin|l'autorite|l'apdp)\b|(?:^|[,;]\s*|\bet\s+)elle\s"
 )
 #: What the Commission does when it sets a duration itself.
-FIX_VERB = re.compile(
+FIX_VERB = word_re(
     r"\b(?:fixe|fixee|fixer|ramene|ramenee|reduit|reduite|limite|limitee|demande|recommande|exige|requiert|preconise)\b"
 )
 #: The Commission reports what the controller said (the rule stays the controller's).
 REPORTS = re.compile(r"\s*(?:\w+\s+){0,2}?(?:releve|note|constate|prend acte de ce|observe)\s+qu")
-_PRONOUN_SCOPE = re.compile(
+_PRONOUN_SCOPE = word_re(
     r"\b(?:leur|leurs|cette|ces|sa|son|la|les)\s+(?:duree|delai)s?\b|\bla fixe\b|\bles fixe\b"
 )
 _BACK_BOUNDARY = re.compile(r"\bpuis\b|[,;]|\bet\b")

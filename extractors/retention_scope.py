@@ -13,8 +13,9 @@ import re
 
 from extractors.durations import find_durations, find_ranges
 from extractors.text import fold, strip_final_period
+from extractors.wordre import word_re
 
-_AUX = re.compile(
+_AUX = word_re(
     r"\b(?:sont|est|seront|sera|soient|soit|restent|reste|demeurent|demeure|seraient|serait"
     r"|(?:doivent|devront|peuvent|pourront|doit|devra|peut|pourra) etre|ont ete|a ete"
     r"|repondent|repond|relevent|releve|suivent|suit|font l'objet|fait l'objet|obeissent|obeit)\b"
@@ -28,7 +29,7 @@ _CONNECTIVES = re.compile(
     r"|cependant|egalement|aussi|a cet egard|en revanche|au surplus|dans ce cadre|neanmoins|il est precise"
     r"|il est indique)\b)+"
 )
-EXCEPTION = re.compile(
+EXCEPTION = word_re(
     r"\b(?:a l'exception|a l'exclusion|sauf|excepte|hormis)\b\s*(?:des|du|de la|de l'|d')?\s*"
 )
 _TOPIC = re.compile(
@@ -51,7 +52,7 @@ _ELIDED = re.compile(
 _NOT_GROUP = re.compile(
     r"^(?:la|le|les|l')\s*(?:duree|delai|periode)|\b(?:etant|est|sont|sera|seront|portee?s?|ramenee?s?)\b"
 )
-_DUREE = re.compile(
+_DUREE = word_re(
     r"\b(?:duree|delai)s? (?:de |d')conservation\s+(?:(?:s'agissant|concernant|applicable)\s+)?(?:des\s|du\s|de la\s|de l'|d'|aux\s|au\s)"
 )
 #: Where the complement of "la durée de conservation des X" ends when no duration follows.

@@ -25,6 +25,7 @@ import re
 from extractors.clauses import sentence_spans, split_top
 from extractors.lists import Block, blocks
 from extractors.text import fold, strip_final_period
+from extractors.wordre import word_re
 
 _ADVERBS = r"(?:egalement|notamment|principalement|essentiellement|uniquement|exclusivement|ainsi)"
 #: Where the persons concerned are announced; what follows must start like a noun phrase.
@@ -52,7 +53,7 @@ _SUBJECT_SEP = re.compile(
     r"|certain(?:e)?s|d'autres|chaque)(?:\b|(?<=')))"
     r"|\s+et\s+(?=(?:les|le|la|l'|leurs?|ses|tous|toutes|toute|tout|d'autres)(?:\b|(?<=')))"
 )
-_RELATIVE = re.compile(r"\b(?:qui|que|qu'|dont|ou|lesquel\w*|auxquel\w*|ayant|etant)\b")
+_RELATIVE = word_re(r"\b(?:qui|que|qu'|dont|ou|lesquel\w*|auxquel\w*|ayant|etant)\b")
 _SUBJECT_NOISE = re.compile(
     r"^(?:(?:et|ou|d'une\s+part|d'autre\s+part|enfin|notamment|egalement|principalement|essentiellement"
     r"|uniquement|exclusivement|ainsi)\b\s*,?\s*)+"

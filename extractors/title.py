@@ -33,6 +33,7 @@ from extractors.text import (
     strip_final_period,
     strip_guillemets,
 )
+from extractors.wordre import word_re
 from models.enums import Authority, Decision
 from models.records import NotADeliberation, TitleInfo
 
@@ -47,14 +48,14 @@ CCIN_NAME = r"commission\s+de\s+contr[o0]le\s+des\s+informations\s+nominatives|\
 APDP_NAME = (
     r"autorite\s+de\s+protection\s+des\s+donnees\s+(?:a\s+caractere\s+)?personnelles|\bapdp\b"
 )
-NUMBER = re.compile(
+NUMBER = word_re(
     r"\bn\s*[°ºo˚]\s*\.?\s*(?P<num>(?P<year>\d{4}|\d{2})\s*-\s*(?P<seq>\d{1,4}))(?!\d)",
 )
 _DELIB_START = re.compile(r"^\W*deliberations?\b")
 
 #: Title openings that are not deliberations, in the order they are tried.
 LOOKALIKES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p), what)
+    (word_re(p), what)
     for p, what in (
         (
             rf"^\W*decision\b.*\bpresident\b.*(?:{CCIN_NAME}|{APDP_NAME})",
@@ -78,12 +79,12 @@ LOOKALIKES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 #: Where the act's own designation ends: its first verb ("portant", "relative à" …).
-_HEAD_END = re.compile(
+_HEAD_END = word_re(
     r"\b(?:portant|relati(?:f|ve|fs|ves)|fixant|concernant|emettant|adoptant|approuvant|modifiant"
     r"|abrogeant|sur\s+la\s+demande|en\s+application|autorisant|refusant)\b"
 )
 #: Bodies other than the CCIN/APDP whose deliberations the Journal also prints.
-OTHER_BODY = re.compile(
+OTHER_BODY = word_re(
     r"\b(?:du|de\s+la|de\s+l'|des)\s*"
     r"(?!commission\s+de\s+controle|autorite\s+de\s+protection)"
     r"(conseil|tribunal|cour|assemblee|comite|commission|autorite|haut[e]?\s+commissa|"
@@ -91,7 +92,7 @@ OTHER_BODY = re.compile(
 )
 
 DECISIONS: tuple[tuple[re.Pattern[str], Decision | None], ...] = tuple(
-    (re.compile(p), d)
+    (word_re(p), d)
     for p, d in (
         (r"\bavis\s+(?:tres\s+)?favorable\b", Decision.AVIS_FAVORABLE),
         (r"\bavis\s+defavorable\b", Decision.AVIS_DEFAVORABLE),
@@ -101,23 +102,23 @@ DECISIONS: tuple[tuple[re.Pattern[str], Decision | None], ...] = tuple(
         (r"\bavis\b", None),  # "portant avis sur …": read from the closing part
     )
 )
-_PORTANT = re.compile(r"\b(?:portant|emettant|relative?s?\s+a|sur\s+la\s+demande|concernant)\b")
+_PORTANT = word_re(r"\b(?:portant|emettant|relative?s?\s+a|sur\s+la\s+demande|concernant)\b")
 
 #: Matched outside the quoted finalité ("Gestion des demandes de modification" is no modification).
-MODIFICATION = re.compile(
+MODIFICATION = word_re(
     r"\bmodificati(?:f|ve|fs|ves)\b"
     r"|\b(?:de|sur|a)\s+la\s+modification\b"
     r"|\bmodification\s+(?:du|d'un|des)\s+traitements?\b"
     r"|\bmodifiant\s+(?:le|les|un)\s+traitement"
 )
 
-_FINALITE = re.compile(r"\bfinalites?\b")
+_FINALITE = word_re(r"\bfinalites?\b")
 _SYSTEM = re.compile(
     r"[,;]?\s*\b(?:denomme|denommee|denommes|denommees|intitule|intitulee|appele|appelee)\s+"
 )
-_OPERATOR = re.compile(r"\bexploite(?:e|s|es)?\s+par\s+")
-_CONTROLLER = re.compile(r"\bpresente(?:e|s|es)?\s*,?\s+par\s+|\bdeposee?s?\s+par\s+")
-_IMPLEMENTED_BY = re.compile(r"\bmise\s+en\s+(?:œuvre|oeuvre)\s*,?\s+par\s+")
+_OPERATOR = word_re(r"\bexploite(?:e|s|es)?\s+par\s+")
+_CONTROLLER = word_re(r"\bpresente(?:e|s|es)?\s*,?\s+par\s+|\bdeposee?s?\s+par\s+")
+_IMPLEMENTED_BY = word_re(r"\bmise\s+en\s+(?:œuvre|oeuvre)\s*,?\s+par\s+")
 _REPRESENTED = re.compile(
     r"\s*,?\s*(?:et\s+)?represente(?:e|s|es)?\s+(?:en\s+principaute(?:\s+de\s+monaco)?\s+|a\s+monaco\s+)?par\s+"
 )

@@ -23,12 +23,13 @@ import re
 
 from extractors.dates import FRENCH_DATE, date_from_match
 from extractors.text import fold, guillemet_spans, strip_guillemets
+from extractors.wordre import word_re
 from models.enums import Instrument
 from models.records import Citation, Extraction
 
 #: Lead words of a visa (folded) → instrument, tried in order.
 INSTRUMENTS: tuple[tuple[re.Pattern[str], Instrument], ...] = tuple(
-    (re.compile(p), i)
+    (word_re(p), i)
     for p, i in (
         (r"^(?:la\s+)?constitution\b", Instrument.CONSTITUTION),
         (
@@ -57,14 +58,14 @@ PROCEDURAL = re.compile(
 )
 _VU = re.compile(r"^\s*vu\s+", re.IGNORECASE)
 _NEXT_VU = re.compile(r";\s+(?=Vu\s)")
-_NUMBER = re.compile(
+_NUMBER = word_re(
     r"\bn\s*[°ºo˚]\s*\.?\s*(?P<num>[0-9][0-9.\-/]*[0-9]|[0-9]+)(?:\s*(?P<suffix>bis|ter)\b)?"
 )
 _REQUEST = re.compile(
     r"^(?:la|une)\s+demande\s+(?:d'avis|d'autorisation|modificative|de\s+modification|d'avis\s+modificative)"
 )
 _EXTENSION = re.compile(r"^(?:la|une)\s+prorogation\b")
-_FINALITE = re.compile(r"\bfinalites?\b")
+_FINALITE = word_re(r"\bfinalites?\b")
 
 
 def _visa_lines(text: str) -> list[tuple[int, str]]:

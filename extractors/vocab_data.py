@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from extractors.text import fold
+from extractors.wordre import word_re
 from models.enums import CategoryNorm as C
 
 
@@ -89,7 +90,7 @@ KNOWN_OTHER: frozenset[str] = frozenset(
 
 #: Words that settle the category wherever they stand in the label.
 DECISIVE: tuple[tuple[re.Pattern[str], C], ...] = tuple(
-    (re.compile(p), c)
+    (word_re(p), c)
     for p, c in (
         (r"\bsante\b|\bmedica|\bmedicaux\b|\bpatholog|\bhandicap|\bmaladie", C.HEALTH),
         (r"biometri|\bempreintes?\b|\bgabarits?\b", C.BIOMETRIC),
@@ -104,7 +105,7 @@ DECISIVE: tuple[tuple[re.Pattern[str], C], ...] = tuple(
 
 #: Category words; the earliest match in the label wins.
 PATTERNS: tuple[tuple[re.Pattern[str], C], ...] = tuple(
-    (re.compile(p), c)
+    (word_re(p), c)
     for p, c in (
         (
             r"\bidentite\b|\betat civil\b|\bnoms?\b|\bprenoms?\b|\bdate de naissance|\bnationalite|\bcivilite",
