@@ -31,8 +31,11 @@ from pipeline.nlp import NerCache, NerStage, NerStats
 
 log = logging.getLogger("ccin")
 
-#: Documents in flight per worker.
-WINDOW_PER_WORKER = 8
+#: Documents sent to a worker at once: one message each way per chunk, not per document
+#: (the main process shares the cores with the workers: its per-message work counts).
+CHUNK_DOCS = 4
+#: Chunks in flight per worker.
+WINDOW_PER_WORKER = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,9 +222,20 @@ def _init_worker(config: WorkConfig) -> None:
     _WORKER = _Worker(config)
 
 
-def _work(doc: InputDocument) -> Output:
+def _work(docs: list[InputDocument]) -> list[Output]:
     assert _WORKER is not None
-    return _WORKER(doc)
+    return [_WORKER(doc) for doc in docs]
+
+
+def _chunks(docs: Iterable[InputDocument], n: int) -> Iterator[list[InputDocument]]:
+    chunk: list[InputDocument] = []
+    for doc in docs:
+        chunk.append(doc)
+        if len(chunk) >= n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def cpus() -> int:
@@ -249,11 +263,11 @@ def outputs(docs: Iterable[InputDocument], workers: int, config: WorkConfig) -> 
     )
     window: deque = deque()
     try:
-        for doc in docs:
-            window.append(executor.submit(_work, doc))
+        for chunk in _chunks(docs, CHUNK_DOCS):
+            window.append(executor.submit(_work, chunk))
             if len(window) >= workers * WINDOW_PER_WORKER:
-                yield window.popleft().result()
+                yield from window.popleft().result()
         while window:
-            yield window.popleft().result()
+            yield from window.popleft().result()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
