@@ -300,10 +300,15 @@ def model_units(
 # --- the rows -------------------------------------------------------------------------
 
 
-def section_kind_at(sections: Sequence[Section], offset: int) -> str | None:
+def section_kind_at(
+    sections: Sequence[Section], offset: int, starts: Sequence[int] | None = None
+) -> str | None:
+    """The kind of the section ``offset`` falls in (``starts``: the sections' starts)."""
     if not sections or offset < sections[0].start:
         return TITLE
-    i = bisect.bisect_right([s.start for s in sections], offset) - 1
+    if starts is None:
+        starts = [s.start for s in sections]
+    i = bisect.bisect_right(starts, offset) - 1
     s = sections[i]
     return str(s.kind) if offset < s.end or i == len(sections) - 1 else None
 
@@ -320,9 +325,10 @@ def merge(
             continue
         spans.append((s, "model"))
     spans.sort(key=lambda x: (x[0].start, x[0].end))
+    starts = [s.start for s in sections]
     return [
         Entity(
-            section_kind_at(sections, s.start),
+            section_kind_at(sections, s.start, starts),
             s.label,
             text[s.start : s.end],
             s.start,
