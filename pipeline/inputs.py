@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -164,6 +165,17 @@ def _binary_share(text: str) -> float:
     return len(_NOT_TEXT.findall(sample)) / len(sample)
 
 
+def load(doc: InputDocument) -> tuple[InputDocument, Issue | None]:
+    """The document with its file read (a listed file), or as it is with an error issue."""
+    if doc.content is not None or doc.path is None:
+        return doc, None
+    try:
+        return dataclasses.replace(doc, content=Path(doc.path).read_bytes()), None
+    except OSError as exc:
+        message = f"cannot read {doc.path}: {exc}"
+        return doc, Issue("read", Severity.ERROR, "unreadable_file", message, None, doc.source)
+
+
 def to_article(doc: InputDocument) -> tuple[Article | None, list[Issue]]:
     """The document read into an ``Article``, or None with an error issue."""
     issues: list[Issue] = []
@@ -171,13 +183,10 @@ def to_article(doc: InputDocument) -> tuple[Article | None, list[Issue]]:
     def issue(severity: Severity, code: str, message: str) -> None:
         issues.append(Issue("read", severity, code, message, None, doc.source))
 
+    doc, unreadable = load(doc)
+    if unreadable is not None:
+        return None, [unreadable]
     content = doc.content
-    if content is None and doc.path is not None:
-        try:
-            content = Path(doc.path).read_bytes()
-        except OSError as exc:
-            issue(Severity.ERROR, "unreadable_file", f"cannot read {doc.path}: {exc}")
-            return None, issues
     if content is None:
         issue(Severity.ERROR, "empty_page", "the page is empty")
         return None, issues

@@ -9,8 +9,6 @@ and returns what the model computed so that the main process, the only writer, s
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import logging
 import multiprocessing
 import os
@@ -26,7 +24,7 @@ from models.enums import Severity
 from models.records import DocumentResult, Issue
 from models.schema import CHILD_TABLES, table_columns
 from pipeline import reuse
-from pipeline.inputs import InputDocument, to_article
+from pipeline.inputs import InputDocument, load, to_article
 from pipeline.nlp import NerCache, NerStage, NerStats
 
 log = logging.getLogger("ccin")
@@ -55,11 +53,11 @@ def read_extract(
 ) -> tuple[DocumentResult | None, Reused | None]:
     """The document read and extracted, or ``Reused`` when unchanged; never raises."""
     t = time.perf_counter()
-    if doc.content is None and doc.path is not None:  # a file listed, not read yet
-        with contextlib.suppress(OSError):  # (to_article says why it cannot be read)
-            doc = dataclasses.replace(doc, content=Path(doc.path).read_bytes())
-        times["read"] = time.perf_counter() - t
-        t = time.perf_counter()
+    doc, unreadable = load(doc)  # a listed file is read here, in the worker
+    if unreadable is not None:
+        return DocumentResult(source=doc.source, issues=[unreadable]), None
+    times["read"] = time.perf_counter() - t
+    t = time.perf_counter()
     try:
         article, read_issues = to_article(doc)
         times["parse"] = time.perf_counter() - t
