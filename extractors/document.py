@@ -16,7 +16,7 @@ from extractors.normalise import normalise, normalise_line
 from extractors.registry import SECTION_EXTRACTORS
 from extractors.sections import split_sections
 from extractors.text import fold
-from extractors.title import TitleError, parse_title
+from extractors.title import TitleError, deliberation_id_of, parse_title
 from extractors.version import EXTRACTOR_VERSION
 from models.enums import Decision, SectionKind, Severity
 from models.records import (
@@ -148,6 +148,11 @@ def extract_article(article: Article, source: str) -> DocumentResult:
             result, "read", Severity.WARNING, "empty_body", "the page has a title but no body", did
         )
 
+    modifies = (
+        _modifies(did, result.children.get("citations", []), sections, text)
+        if info.modification
+        else ()
+    )
     result.deliberation = Deliberation(
         deliberation_id=did,
         number_as_printed=info.number_as_printed,
@@ -181,8 +186,34 @@ def extract_article(article: Article, source: str) -> DocumentResult:
         decision_source=decision_source,
         sections_present=tuple(dict.fromkeys(str(s.kind) for s in sections)),
         n_chars=len(text),
+        modifies=modifies,
     )
     return result
+
+
+_OPINION_ON = re.compile(r"\b(?:avis|autoris\w*|mise?\s+en\s+(?:œuvre|oeuvre))\b")
+_RECOMMENDATION = re.compile(r"\brecommandation\b")
+_CITED_DELIBERATION = re.compile(r"\bdeliberations?\s+n\s*[°ºo˚]\s*\.?\s*(\d{2,4}\s*-\s*\d{1,4})(?!\d)")
+
+
+def _modifies(did: str, citations: list, sections: list[Section], text: str) -> tuple[str, ...]:
+    """The earlier opinions a modification amends: cited deliberations that gave an opinion
+    on a processing (visas, then preamble), not the Commission's general recommendations."""
+    found: list[str] = []
+    for c in citations:
+        f = fold(c.raw)
+        if c.cited_id and _OPINION_ON.search(f) and not _RECOMMENDATION.search(f):
+            found.append(c.cited_id)
+    for section in sections:
+        if section.kind is not SectionKind.PREAMBLE:
+            continue
+        for sentence in re.split(r"(?<=[.;])\s+", section.text):
+            f = fold(sentence)
+            if not _OPINION_ON.search(f) or _RECOMMENDATION.search(f):
+                continue
+            for m in _CITED_DELIBERATION.finditer(f):
+                found.append(deliberation_id_of(m[1].replace(" ", "")) or "")
+    return tuple(x for x in dict.fromkeys(found) if x and x != did)
 
 
 def _run(section: Section, result: DocumentResult, did: str) -> Extraction:

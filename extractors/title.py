@@ -162,14 +162,30 @@ def classify_title(title: str) -> NotADeliberation | None:
     return None
 
 
+def _year_seq(year_s: str, seq_s: str) -> tuple[int, int]:
+    year = int(year_s) if len(year_s) == 4 else 2000 + int(year_s)
+    return year, int(seq_s)
+
+
+_PRINTED_NUMBER = re.compile(r"\s*(?P<year>\d{4}|\d{2})\s*-\s*(?P<seq>\d{1,4})\s*")
+
+
+def deliberation_id_of(number: str | None) -> str | None:
+    """The ``deliberation_id`` of a deliberation number as printed (``09-07`` → ``2009-7``)."""
+    m = _PRINTED_NUMBER.fullmatch(number or "")
+    if m is None:
+        return None
+    year, seq = _year_seq(m["year"], m["seq"])
+    return f"{year}-{seq}"
+
+
 def parse_number(title: str) -> tuple[str, int, int, str, _Span] | None:
     """(number as printed, year, seq, deliberation_id, span) of the title's number."""
     f = fold(title)
     m = NUMBER.search(f)
     if not m:
         return None
-    year_s, seq = m["year"], int(m["seq"])
-    year = int(year_s) if len(year_s) == 4 else 2000 + int(year_s)
+    year, seq = _year_seq(m["year"], m["seq"])
     printed = re.sub(r"\s+", "", title[m.start("num") : m.end("num")])
     return printed, year, seq, f"{year}-{seq}", _Span(m.start(), m.end())
 

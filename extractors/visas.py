@@ -19,10 +19,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from extractors.dates import FRENCH_DATE, date_from_match
 from extractors.text import fold, guillemet_spans, strip_guillemets
+from extractors.title import deliberation_id_of
 from extractors.wordre import word_re
 from models.enums import Instrument
 from models.records import Citation, Extraction
@@ -115,7 +117,8 @@ def citation(line: str) -> Citation | None:
         end = 12 + cut.start() if cut else len(f)
         date_found = _date_near(body, f, 0, limit=None, end=end)
     raw = re.sub(r"\s+", " ", line).strip()
-    return Citation(instrument, number, date_found, raw)
+    cited_id = deliberation_id_of(number) if instrument is Instrument.DELIBERATION else None
+    return Citation(instrument, number, date_found, raw, cited_id=cited_id)
 
 
 def _date_near(text: str, f: str, start: int, limit: int | None, end: int | None = None):
@@ -164,6 +167,6 @@ def extract(text: str) -> Extraction:
             end = offset + len(line)
             out.add(
                 "citations",
-                Citation(cited.instrument, cited.number, cited.date, cited.raw, offset, end),
+                dataclasses.replace(cited, start=offset, end=end),
             )
     return out

@@ -110,6 +110,8 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "data_subjects": "The categories of persons concerned, one item each.",
         "legal_bases": "Legal bases from section II: `legitimate_interest`, `consent`, "
         "`legal_obligation`, `contract`, `public_interest`, `vital_interest`, `other`.",
+        "modifies": "For a modification, the `deliberation_id`s of the earlier opinions on the "
+        "same processing that its visas or preamble cite; empty otherwise.",
         "text_sha256": "SHA-256 of the normalised text the row was extracted from.",
         "extractor_version": "Version of the code that produced the row.",
         "source": "Addition: the input file or URL the deliberation was read from.",
@@ -171,8 +173,10 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
     "recipients": {
         "deliberation_id": _ID,
         "position": _POS,
-        "recipient": "To whom data may be communicated (`Autorités administratives et "
-        "judiciaires`).",
+        "recipient": "To whom data may be communicated, its name alone as printed "
+        "(`Autorités administratives et judiciaires`, `SICCFIN`).",
+        "condition": "The words printed with the recipient that limit or explain the "
+        "communication (`sur réquisition`, `aux fins de recouvrement`), else null.",
         "start": _START,
         "end": _END,
     },
@@ -204,6 +208,10 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "set_by": "`controller` when the controller states it, `commission` when the "
         "Commission fixes it.",
         "raw": "The sentence or list item the rule was read from.",
+        "duration_months": "`duration` as a number of months (`P6M` → 6, `P1Y` → 12, `P30D` → "
+        "30 / 30.4375), for sorting and plotting; null when `duration` is.",
+        "duration_min_months": "`duration_min` in months.",
+        "duration_max_months": "`duration_max` in months.",
         "start": _START,
         "end": _END,
     },
@@ -226,6 +234,8 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "number": "The instrument's number as printed, without “n°” (`1.165`, `2011-82`).",
         "date": "The instrument's date, when given.",
         "raw": "The whole visa line as printed (normalised).",
+        "cited_id": "For a cited deliberation, its `deliberation_id` (`09-07` → `2009-7`), "
+        "whether or not it is in the corpus; null for other instruments.",
         "start": _START,
         "end": _END,
     },

@@ -18,6 +18,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
+from models.durations import iso_months
+
 from models.enums import (
     Authority,
     Decision,
@@ -95,6 +97,7 @@ class Citation:
     raw: str
     start: int | None = None
     end: int | None = None
+    cited_id: str | None = None  # a cited deliberation's deliberation_id (schema 1.1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +130,10 @@ class AccessRight:
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
-    recipient: str
+    recipient: str  # the name alone
     start: int | None = None
     end: int | None = None
+    condition: str | None = None  # what limits or explains the communication (schema 1.1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +160,15 @@ class RetentionRule:
     raw: str
     start: int | None = None
     end: int | None = None
+    # the same periods in months (schema 1.1), always computed from the ISO values
+    duration_months: float | None = field(init=False, default=None)
+    duration_min_months: float | None = field(init=False, default=None)
+    duration_max_months: float | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "duration_months", iso_months(self.duration))
+        object.__setattr__(self, "duration_min_months", iso_months(self.duration_min))
+        object.__setattr__(self, "duration_max_months", iso_months(self.duration_max))
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +235,7 @@ class Deliberation:
     decision_source: str | None = None  # "title" or "closing"
     sections_present: tuple[str, ...] = ()
     n_chars: int = 0
+    modifies: tuple[str, ...] = ()  # schema 1.1: deliberations this modification amends
 
 
 @dataclass(slots=True)

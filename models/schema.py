@@ -20,7 +20,7 @@ import pyarrow as pa
 from models import records as r
 
 #: Bumped on any change of meaning of a column (and written in CHANGELOG.md).
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 _str = pa.string()
 _int = pa.int32()
@@ -73,6 +73,7 @@ DELIBERATIONS = pa.schema(
         _f("url", _str),
         _f("data_subjects", _list),
         _f("legal_bases", _list),
+        _f("modifies", _list),
         _f("text_sha256", _str),
         _f("extractor_version", _str),
         # additions
@@ -125,7 +126,7 @@ ACCESS_RIGHTS = pa.schema(
     ]
 )
 
-RECIPIENTS = pa.schema([_ID, _POS, _f("recipient", _str), *_OFFSETS])
+RECIPIENTS = pa.schema([_ID, _POS, _f("recipient", _str), _f("condition", _str), *_OFFSETS])
 
 INTERCONNECTIONS = pa.schema(
     [
@@ -153,6 +154,9 @@ RETENTION_RULES = pa.schema(
         _f("rolling", _bool),
         _f("set_by", _str),
         _f("raw", _str),
+        _f("duration_months", _float),
+        _f("duration_min_months", _float),
+        _f("duration_max_months", _float),
         *_OFFSETS,
     ]
 )
@@ -167,6 +171,7 @@ CITATIONS = pa.schema(
         _f("number", _str),
         _f("date", _date),
         _f("raw", _str),
+        _f("cited_id", _str),
         *_OFFSETS,
     ]
 )

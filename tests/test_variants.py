@@ -172,6 +172,7 @@ VARIANTS = {
             "La Commission de Contrôle des Informations Nominatives,",
             "Préambule",
             "La Société des Bains de Mer souhaite modifier le traitement ayant pour finalité « Vidéosurveillance ».",
+            "Ce traitement a reçu un avis favorable de la Commission par délibération n° 09-21 du 14 décembre 2009.",
             "I. - Sur la finalité et les fonctionnalités du traitement",
             "Le traitement modifié a pour finalité « Vidéosurveillance des établissements de jeux ».",
             "II.  Sur la licéité et la justification du traitement",
@@ -196,6 +197,8 @@ VARIANTS = {
         verbs=["rappelle", "demande"],
         conditional=True,
         modification=True,
+        # the preamble's earlier opinion, not the visas' general recommendation 2010-13
+        extra={"modifies": ("2009-21",)},
     ),
     # 2015 on: "à la mise en œuvre de la modification du traitement"; headings printed in
     # every other way; "Rappelle que :" with items, "Demande que", "Fixe la durée".
@@ -206,6 +209,8 @@ VARIANTS = {
             "nominatives ayant pour finalité « Gestion administrative des salariés » présenté par l'Office de la "
             "Médecine du Travail.",
             *VISAS_1165,
+            "Vu la délibération n° 2014-56 du 16 avril 2014 portant avis favorable à la mise en œuvre du traitement "
+            "automatisé d'informations nominatives ayant pour finalité « Gestion administrative des salariés » ;",
             "Vu la demande d'avis modificative déposée par l'Office de la Médecine du Travail le 2 mai 2016 ;",
             "La Commission de Contrôle des Informations Nominatives,",
             "Préambule",
@@ -248,6 +253,7 @@ VARIANTS = {
         verbs=["rappelle", "rappelle", "demande", "fixe"],
         conditional=True,
         modification=True,
+        extra={"modifies": ("2014-56",)},
     ),
     # 2025: the APDP, "portant avis sur", "l'Autorité" in the body and the closing; the
     # opinion's sentence broken over three lines at its commas.

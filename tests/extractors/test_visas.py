@@ -96,3 +96,18 @@ def test_visas_printed_in_one_paragraph():
     rows = visas.extract(text).tables["citations"]
     assert [(c.instrument, c.number) for c in rows] == [("constitution", None), ("loi", "1.165")]
     assert [text[c.start : c.end] for c in rows] == ["Vu la Constitution ;", "Vu la loi n° 1.165 du 23 décembre 1993 ;"]
+
+
+@pytest.mark.parametrize(
+    ("visa", "cited_id"),
+    [
+        ("Vu la délibération n° 2011-82 du 21 octobre 2011 portant recommandation ;", "2011-82"),
+        ("Vu la délibération n° 09-07 du 5 octobre 2009 portant avis favorable ;", "2009-7"),
+        ("Vu la délibération n°2012-001 du 9 janvier 2012 ;", "2012-1"),
+        ("Vu la recommandation n° 2015-113 du 18 novembre 2015 ;", "2015-113"),
+        ("Vu l'arrêté ministériel n° 2022-331 du 13 juin 2022 ;", None),
+        ("Vu la loi n° 1.165 du 23 décembre 1993 ;", None),
+    ],
+)
+def test_cited_id_is_the_deliberation_id_of_a_cited_deliberation(visa, cited_id):
+    assert visas.citation(visa).cited_id == cited_id
