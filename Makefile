@@ -50,7 +50,7 @@ lint: install ## ruff check and format check
 	$(BIN)/ruff check .
 
 bench: install ## Measure the rebuild on 3,000 generated deliberations (BENCH_ARGS="--docs 20" for a small run); writes bench/latest.json
-	$(BIN)/python -m pipeline.bench_cli --profile 300 $(BENCH_ARGS)
+	$(BIN)/python -m pipeline.cli bench --profile 300 $(BENCH_ARGS)
 
 golden: install ## Rewrite the golden files from the current code (review the diff!)
 	$(BIN)/pytest tests --update-golden

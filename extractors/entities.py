@@ -1,7 +1,7 @@
 """Named entities of a deliberation: the project's rules, and where the model is worth running.
 
 Pure functions of the normalised document text (no model, no I/O); the statistical model
-(spaCy ``fr_core_news_sm``) is run by ``pipeline.nlp``, which calls these:
+(spaCy ``fr_core_news_sm``) is run by ``pipeline.build.ner``, which calls these:
 
 - ``rule_entities(text)``: bodies (``ORG``), laws (``LAW``), other deliberations
   (``DELIBERATION``) and software names (``SYSTEM``) from the vocabularies of

@@ -13,11 +13,14 @@ from pathlib import Path
 _ROOT = Path(__file__).resolve().parent.parent
 
 
-def _code_hash() -> str:
+def code_hash(*files: Path) -> str:
+    """A short hash of source files (their paths below the project and their bytes); a folder
+    stands for every ``.py`` file below it, subfolders included."""
     h = hashlib.sha256()
-    for package in ("models", "scrapers", "extractors"):
-        for path in sorted((_ROOT / package).glob("*.py")):
-            h.update(path.name.encode())
+    for item in files:
+        paths = sorted(item.rglob("*.py")) if item.is_dir() else [item]
+        for path in paths:
+            h.update(path.resolve().relative_to(_ROOT).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:10]
 
@@ -29,4 +32,6 @@ def _package_version() -> str:
         return "0.0.0"
 
 
-EXTRACTOR_VERSION = f"{_package_version()}+{_code_hash()}"
+EXTRACTOR_VERSION = (
+    f"{_package_version()}+{code_hash(*(_ROOT / p for p in ('models', 'scrapers', 'extractors')))}"
+)

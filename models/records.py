@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from models.durations import iso_months
-
 from models.enums import (
     Authority,
     Decision,

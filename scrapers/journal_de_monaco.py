@@ -296,6 +296,12 @@ def _strip_double_bullet(line: str) -> str:
     return m[1] if m else line
 
 
+def article_title(content: bytes | str) -> str:
+    """The article page's title (its ``h1``), whitespace collapsed; empty when it has none."""
+    h1 = next(_tree(decode_html(content)).iter("h1"), None)
+    return _squash(_text(h1)) if h1 is not None else ""
+
+
 def parse_article_html(content: bytes | str, url: str | None = None) -> tuple[Article, list[str]]:
     """An article page → ``Article`` and a list of warnings about its layout."""
     root = _tree(decode_html(content))

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.build import build_corpus
-from pipeline.inputs import iter_sources, list_files
-from pipeline.writer import CorpusWriter
+from pipeline.build.corpus import build_corpus
+from pipeline.build.inputs import iter_sources, list_files
+from pipeline.build.writer import CorpusWriter
 from tests.conftest import SAMPLE
 
 

@@ -302,8 +302,8 @@ def test_the_sentence_around_a_fact():
 
 
 def test_the_document_text_is_rebuilt_from_the_sections(tmp_path):
-    from pipeline.build import process
-    from pipeline.inputs import iter_sources, list_files
+    from pipeline.build.corpus import process
+    from pipeline.build.inputs import iter_sources, list_files
     from tests.conftest import SAMPLE
 
     for doc in iter_sources(list_files([SAMPLE]), []):

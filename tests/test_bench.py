@@ -8,10 +8,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from pipeline import bench_corpus
-from pipeline.bench_cli import register
-from pipeline.build import process
-from pipeline.inputs import InputDocument
+from pipeline.build.corpus import process
+from pipeline.build.inputs import InputDocument
+from pipeline.cli.bench import register
+from pipeline.testbed import bench_corpus
 from tests.conftest import SAMPLE
 
 

@@ -14,7 +14,7 @@ from frictionless import Package
 
 from models.docs import COLUMN_DOCS, COLUMN_ENUMS, LIST_ENUMS, TABLE_DOCS
 from models.schema import TABLES
-from pipeline.datapackage import (
+from pipeline.publish.datapackage import (
     descriptor,
     field_type,
     schema_mismatches,

@@ -15,8 +15,8 @@ import pytest
 from typer.testing import CliRunner
 
 from models.schema import TABLES
-from pipeline import work
-from pipeline.cli import app
+from pipeline.build import workers as work
+from pipeline.cli.main import app
 from tests.conftest import FIXTURES, ROOT, SAMPLE
 
 runner = CliRunner()

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from extractors.title import parse_title
-from pipeline.build import process
-from pipeline.inputs import InputDocument
+from pipeline.build.corpus import process
+from pipeline.build.inputs import InputDocument
 from tests.conftest import FIXTURES, SAMPLE
 from tests.golden import check_golden, golden_rows
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.build import process
-from pipeline.inputs import iter_sources, to_article
+from pipeline.build.corpus import process
+from pipeline.build.inputs import iter_sources, to_article
 from tests.conftest import SAMPLE
 
 

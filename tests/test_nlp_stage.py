@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 from models.schema import TABLES
-from pipeline import reuse
-from pipeline.build import build_corpus, process
-from pipeline.inputs import InputDocument, iter_sources, to_article
-from pipeline.nlp import NerCache, NerStage, model_id
+from pipeline.build import reuse
+from pipeline.build.corpus import build_corpus, process
+from pipeline.build.inputs import InputDocument, iter_sources, to_article
+from pipeline.build.ner import NerCache, NerStage, model_id
 from tests.conftest import FIXTURES, SAMPLE
 
 SEED = SAMPLE / "deliberation-2021-81.html"

@@ -8,7 +8,7 @@ import ast
 import nbformat
 import pytest
 
-from pipeline.notebooks import NOTEBOOKS_DIR, notebook_paths, run_notebooks
+from pipeline.publish.notebooks import NOTEBOOKS_DIR, notebook_paths, run_notebooks
 from tests.research_fixtures import build_demo, build_empty
 
 pytestmark = pytest.mark.notebooks

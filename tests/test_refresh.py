@@ -25,11 +25,18 @@ import pytest
 from extractors.normalise import normalise_line
 from extractors.title import parse_number
 from pipeline import refresh as refresh_mod
-from pipeline.http import ClientConfig, FetchError, SiteClient, decode_body, parse_retry_after
-from pipeline.mirror import Fault, Mirror, build_site
-from pipeline.refresh import EXIT_CRASH, EXIT_FAILING, RefreshOptions, rebuild, refresh
-from pipeline.sample import article_html
+from pipeline.build.rebuild import rebuild
+from pipeline.fetch.client import (
+    ClientConfig,
+    FetchError,
+    SiteClient,
+    decode_body,
+    parse_retry_after,
+)
+from pipeline.refresh import EXIT_CRASH, EXIT_FAILING, RefreshOptions, refresh
 from pipeline.store import FetchRecord, Locked, RawStore, RunLock, dry_spell, read_history
+from pipeline.testbed.mirror import Fault, Mirror, build_site
+from pipeline.testbed.sample import article_html
 from scrapers.journal_de_monaco import parse_search_results, search_next_page
 from tests.conftest import ROOT, SAMPLE
 
@@ -252,7 +259,7 @@ def _corpus_state(data_dir: Path) -> dict[str, str]:
 
 
 def _cli(mirror: Mirror, data_dir: Path, *extra: str) -> subprocess.Popen:
-    args = [sys.executable, "-m", "pipeline.refresh_cli", "refresh", "--base-url", mirror.base_url]
+    args = [sys.executable, "-m", "pipeline.cli", "refresh", "--base-url", mirror.base_url]
     args += ["--data-dir", str(data_dir), "--delay", "0", "--backoff", "0.05", *extra]
     return subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from pipeline.analysis.corpus import load
 from pipeline.analysis.provenance import document_text, source_of
-from pipeline.research_cli import register
+from pipeline.cli.research import register
 from tests.research_fixtures import build_demo, build_empty
 
 runner = CliRunner()

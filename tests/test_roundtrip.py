@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from models.enums import Authority, Decision, Instrument, SectionKind
 from models.records import Citation, Deliberation, Section
 from models.schema import CHILD_TABLES, record_row, rows_to_table, table_columns
-from pipeline.build import process
-from pipeline.inputs import InputDocument
+from pipeline.build.corpus import process
+from pipeline.build.inputs import InputDocument
 from tests.conftest import SAMPLE
 
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)

@@ -15,8 +15,8 @@ from datetime import date
 
 import pytest
 
-from pipeline.build import process
-from pipeline.inputs import InputDocument
+from pipeline.build.corpus import process
+from pipeline.build.inputs import InputDocument
 
 P, L, D, R, A, IC, S, RT = (
     "purpose",

@@ -1,4 +1,4 @@
-"""The ``ccin`` command."""
+"""The ``extract`` command: local pages, text renderings and JSON Lines into a corpus."""
 
 from __future__ import annotations
 
@@ -9,19 +9,6 @@ from typing import Annotated
 import typer
 
 from models.records import Issue
-from models.schema import SCHEMA_VERSION
-from pipeline import bench_cli, refresh_cli, research_cli
-
-app = typer.Typer(
-    name="ccin",
-    help=(
-        "ccin-corpus: the deliberations of Monaco's data-protection authority (CCIN, then "
-        "APDP), from the Journal de Monaco to a Parquet corpus (one file per table)."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
 
 
 def _count(files: list[Path]) -> int:
@@ -35,7 +22,6 @@ def _count(files: list[Path]) -> int:
     return total
 
 
-@app.command()
 def extract(
     sources: Annotated[
         list[Path],
@@ -69,8 +55,8 @@ def extract(
 
     A page that cannot be read is recorded in the issues table and the run goes on: the exit code is 0 whenever the run completed, and non-zero only when it could not (2: a missing source; 1: OUT could not be written).
     """
-    from pipeline.build import build_corpus
-    from pipeline.inputs import SourceError, iter_sources, list_files
+    from pipeline.build.corpus import build_corpus
+    from pipeline.build.inputs import SourceError, iter_sources, list_files
 
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
@@ -96,18 +82,6 @@ def extract(
     typer.echo(summary.line())
 
 
-@app.command()
-def version() -> None:
-    """Print the package, extractor and schema versions."""
-    from extractors.version import EXTRACTOR_VERSION
-
-    typer.echo(f"extractor {EXTRACTOR_VERSION}, schema {SCHEMA_VERSION}")
-
-
-refresh_cli.register(app)
-research_cli.register(app)
-bench_cli.register(app)
-
-
-def main() -> None:  # pragma: no cover - entry point
-    app()
+def register(app: typer.Typer) -> None:
+    """Add ``extract`` to the ``ccin`` command."""
+    app.command()(extract)

@@ -18,7 +18,7 @@ document: the rule entities and the model's (``extractors.entities``). What make
   across documents and across runs. Worker processes read it; only the main process
   writes (``NerCache.put_many`` of what the workers ``drain()``).
 
-Parallelism is one level up (``pipeline.build``): each worker process runs the whole
+Parallelism is one level up (``pipeline.build.corpus``): each worker process runs the whole
 per-document work (parse, rules, NER) rather than ``nlp.pipe(n_process=2)``, which would
 leave parsing and the rules on one core.
 """

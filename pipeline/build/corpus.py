@@ -1,9 +1,9 @@
 """Run the extraction over documents and write the corpus (the one place both meet).
 
 ``build_corpus(docs, out_dir)`` reads every document, extracts it
-(``extractors.document``), finds its entities (``pipeline.nlp``), keeps one deliberation
+(``extractors.document``), finds its entities (``pipeline.build.ner``), keeps one deliberation
 per id (the same article reached under several URLs is one deliberation), and streams
-the rows to ``pipeline.writer``. A document that fails is recorded in ``issues`` and the
+the rows to ``pipeline.build.writer``. A document that fails is recorded in ``issues`` and the
 run goes on; only a failure to write the corpus stops it, and then the previous corpus
 stays in place.
 
@@ -11,11 +11,11 @@ Speed (measured by ``ccin bench``):
 
 - on a long run (``PARALLEL_MIN_DOCS`` documents or more, or an unknown number) the
   per-document work — read the file, parse, rules, NER, and the rows as columns
-  (``pipeline.work.Rows``) — runs in worker processes, one per core, fed through a
+  (``pipeline.build.workers.Rows``) — runs in worker processes, one per core, fed through a
   bounded window (documents are streamed, never all held in memory) and returned in
   input order; the main process only deduplicates and writes (Parquet, the NER cache),
   so that it takes as little as possible of the cores the workers need;
-- unchanged documents are not extracted again (``pipeline.reuse``) unless ``force``:
+- unchanged documents are not extracted again (``pipeline.build.reuse``) unless ``force``:
   their rows are copied from the previous corpus as Arrow tables.
 """
 
@@ -31,11 +31,11 @@ from pathlib import Path
 from models.enums import Severity
 from models.records import DocumentResult, Issue
 from models.schema import record_row
-from pipeline import reuse
-from pipeline.inputs import InputDocument
-from pipeline.nlp import MODEL, NerCache, NerStats, model_id
-from pipeline.work import Reused, Rows, WorkConfig, cpus, outputs, read_extract
-from pipeline.writer import CorpusWriter
+from pipeline.build import reuse
+from pipeline.build.inputs import InputDocument
+from pipeline.build.ner import MODEL, NerCache, NerStats, model_id
+from pipeline.build.workers import Reused, Rows, WorkConfig, cpus, outputs, read_extract
+from pipeline.build.writer import CorpusWriter
 
 #: Below this many documents the work stays in this process (workers take ~1 s to start).
 PARALLEL_MIN_DOCS = 50
@@ -130,7 +130,7 @@ def build_corpus(
 
     ``entities``: find the named entities (rules and model; the NER cache is
     ``cache_dir/ner.sqlite``, by default ``out_dir/../cache``). ``force``: extract even
-    the documents unchanged since the previous corpus (see ``pipeline.reuse``).
+    the documents unchanged since the previous corpus (see ``pipeline.build.reuse``).
     ``workers``: processes for the per-document work (default: one per core on a long
     run, see ``PARALLEL_MIN_DOCS``). ``detail``: time the section splitter apart.
     """

@@ -191,7 +191,7 @@ def to_article(doc: InputDocument) -> tuple[Article | None, list[Issue]]:
         issue(Severity.ERROR, "empty_page", "the page is empty")
         return None, issues
     if isinstance(content, bytes) and doc.content_type is not None:
-        from pipeline.http import decode_body  # a fetched page: its header's charset first
+        from pipeline.fetch.client import decode_body  # a fetched page: its header's charset first
 
         text = decode_body(content, doc.content_type)
     elif isinstance(content, bytes):

@@ -326,7 +326,7 @@ def notebooks(
     Writes OUT/<notebook>.ipynb (executed, with outputs) and OUT/<notebook>/<figure>.png.
     Exits 1 when a notebook raises (its partly executed copy is still written).
     """
-    from pipeline.notebooks import run_notebooks
+    from pipeline.publish.notebooks import run_notebooks
 
     path = _corpus(corpus)
     results = run_notebooks(path, out, only=only)

@@ -5,7 +5,7 @@ repository root, with ``CCIN_CORPUS`` set to the corpus and ``CCIN_FIGURES`` to
 ``<out>/<notebook>/``, where ``pipeline.analysis.figures.publish`` writes the PNGs. The
 executed notebook is written to ``<out>/<notebook>.ipynb``, also when a cell raises.
 
-    python -m pipeline.notebooks [CORPUS] [OUT]      # what `make notebooks` runs
+    python -m pipeline.publish.notebooks [CORPUS] [OUT]      # what `make notebooks` runs
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = ROOT / "notebooks"
 DEFAULT_OUT = NOTEBOOKS_DIR / "output"
 KERNEL = {"name": "python3", "display_name": "Python 3", "language": "python"}

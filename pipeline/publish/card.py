@@ -1,5 +1,5 @@
 """The dataset card (``README.md`` of a corpus), as Markdown, from ``models/`` and from
-facts computed on the data (``pipeline.datapackage.card_facts``)."""
+facts computed on the data (``pipeline.publish.datapackage.card_facts``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pyarrow as pa
 
 from models.docs import COLUMN_DOCS, COLUMN_ENUMS, LIST_ENUMS, TABLE_DOCS
 from models.schema import CHILD_TABLES, TABLES
-from pipeline.datapackage import DESCRIPTION, HOMEPAGE, SOURCE, TITLE
+from pipeline.publish.datapackage import DESCRIPTION, HOMEPAGE, SOURCE, TITLE
 
 LIMITS = (
     "Every value is extracted automatically, by rules, from the published text; nothing is "
@@ -117,7 +117,7 @@ def dataset_card(corpus_dir: Path, facts: dict[str, Any]) -> str:
         "`datapackage.json` describes every table for Frictionless tools. Every table has "
         "`deliberation_id`; every child table has `position`, the 0-based order of the row "
         "in its deliberation. Check the files against the package with "
-        "`python -m pipeline.datapackage DIR` (the generic `frictionless validate` reads "
+        "`python -m pipeline.publish.datapackage DIR` (the generic `frictionless validate` reads "
         "Parquet through pandas and reports list columns and null integers as type errors).",
         "",
         "## Where from",

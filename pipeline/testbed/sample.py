@@ -2,7 +2,7 @@
 
 The bundled sample (``data/sample/*.html``) is made by this module from the seeds (text
 renderings of real Journal de Monaco pages): ``make sample`` runs
-``python -m pipeline.sample SEEDS_DIR data/sample``. The structure follows
+``python -m pipeline.testbed.sample SEEDS_DIR data/sample``. The structure follows
 shared/spec/site.md: ``h1`` title, four ``li.meta`` (label + value, French or English UI as
 the rendering shows), the PDF link, ``div.article__content`` with one ``p`` per paragraph
 (inline ``text-align: justify``), "•" lines as a real ``ul/li``, the site's navigation and

@@ -1,6 +1,6 @@
 """``ccin bench``: how fast the corpus is rebuilt, measured on a realistic generated corpus.
 
-``run(docs=3000)`` generates ``docs`` deliberation pages (``pipeline.bench_corpus``) in the
+``run(docs=3000)`` generates ``docs`` deliberation pages (``pipeline.testbed.bench_corpus``) in the
 raw-page store of a temporary data directory (as ``ccin refresh`` keeps fetched pages),
 then measures in one run, every rebuild reading the store as ``ccin rebuild`` does:
 
@@ -34,14 +34,14 @@ from pathlib import Path
 from typing import Any
 
 from extractors.entities import model_units, rule_entities
-from pipeline import bench_corpus
-from pipeline.build import RunSummary, build_corpus, process
-from pipeline.inputs import InputDocument
-from pipeline.nlp import MODEL, NerCache, NerStage, model_id
-from pipeline.refresh import corpus_inputs
+from pipeline.build.corpus import RunSummary, build_corpus, process
+from pipeline.build.inputs import InputDocument
+from pipeline.build.ner import MODEL, NerCache, NerStage, model_id
+from pipeline.build.rebuild import corpus_inputs
 from pipeline.store import RawStore, page_states
+from pipeline.testbed import bench_corpus
 
-SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample"
 TARGETS = {
     "cold_seconds": 240.0,
     "warm_seconds": 20.0,
@@ -211,7 +211,7 @@ def _profile(raw: Path, cache: Path, n: int, out: Path) -> dict[str, Any]:
         from pyinstrument import Profiler
     except ImportError as exc:  # a dev dependency: `make install` has it
         raise RuntimeError("--profile needs pyinstrument (make install)") from exc
-    from pipeline.work import WorkConfig, _Worker
+    from pipeline.build.workers import WorkConfig, _Worker
 
     pages = _inputs(raw)
     sample = pages[:: max(1, len(pages) // max(1, n))][:n]

@@ -23,9 +23,9 @@ from extractors.document import extract_article
 from models.enums import Severity
 from models.records import DocumentResult, Issue
 from models.schema import CHILD_TABLES, table_columns
-from pipeline import reuse
-from pipeline.inputs import InputDocument, load, to_article
-from pipeline.nlp import NerCache, NerStage, NerStats
+from pipeline.build import reuse
+from pipeline.build.inputs import InputDocument, load, to_article
+from pipeline.build.ner import NerCache, NerStage, NerStats
 
 log = logging.getLogger("ccin")
 

@@ -24,10 +24,10 @@ import pyarrow.parquet as pq
 
 from extractors.document import MAX_CHARS
 from extractors.normalise import normalise, normalise_line
-from extractors.version import EXTRACTOR_VERSION
+from extractors.version import EXTRACTOR_VERSION, code_hash
 from models.records import Article
 from models.schema import TABLES
-from pipeline.writer import CorpusWriter
+from pipeline.build.writer import CorpusWriter
 
 #: The deliberation row's facts that come from the page, not from its text.
 PAGE_FIELDS = ("url", "source", "journal_number", "published_on", "page", "ocr_quality")
@@ -38,10 +38,7 @@ def ner_signature(model_id: str | None) -> str | None:
     """The model and the pipeline code the entities depend on, beside EXTRACTOR_VERSION."""
     if model_id is None:
         return None
-    h = hashlib.sha256()
-    for name in ("nlp.py", "build.py", "reuse.py"):
-        h.update((_CODE / name).read_bytes())
-    return f"{model_id};{h.hexdigest()[:10]}"
+    return f"{model_id};{code_hash(*(_CODE / name for name in ('ner.py', 'corpus.py', 'reuse.py')))}"
 
 
 @dataclass(frozen=True, slots=True)

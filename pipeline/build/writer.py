@@ -122,7 +122,7 @@ class CorpusWriter:
             json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
         )
         # the dataset card and the Frictionless descriptor, generated from models/
-        from pipeline.datapackage import write_dataset_docs
+        from pipeline.publish.datapackage import write_dataset_docs
 
         write_dataset_docs(self.version_dir)
         _fsync_dir(self.version_dir)

@@ -1,6 +1,6 @@
 """A realistic corpus of deliberation pages for ``ccin bench``, made from the bundled sample.
 
-``generate_store(raw_dir, n)`` keeps ``n`` article pages (the site's HTML, ``pipeline.sample``)
+``generate_store(raw_dir, n)`` keeps ``n`` article pages (the site's HTML, ``pipeline.testbed.sample``)
 built on the four sample deliberations: each page takes one as its skeleton (headings,
 visas, closing formulas — the boilerplate every deliberation repeats), mixes in
 paragraphs and list items of the same section from the others, and varies what differs
@@ -24,8 +24,8 @@ from pathlib import Path
 
 from extractors.normalise import normalise
 from extractors.sections import split_sections
-from pipeline.inputs import InputDocument, to_article
-from pipeline.sample import article_html
+from pipeline.build.inputs import InputDocument, to_article
+from pipeline.testbed.sample import article_html
 from scrapers.journal_de_monaco import SITE
 
 # fmt: off

@@ -132,7 +132,7 @@ def descriptor(corpus_dir: Path) -> dict[str, Any]:
 
 def write_dataset_docs(corpus_dir: Path) -> None:
     """Write ``corpus_dir/datapackage.json`` and ``corpus_dir/README.md``."""
-    from pipeline.dataset_card import dataset_card
+    from pipeline.publish.card import dataset_card
 
     corpus_dir = Path(corpus_dir)
     package = descriptor(corpus_dir)
@@ -229,7 +229,7 @@ def _schema_error(note: str):
 
 
 def main(argv: list[str]) -> int:
-    """``python -m pipeline.datapackage [CORPUS]``: (re)write the docs and validate."""
+    """``python -m pipeline.publish.datapackage [CORPUS]``: (re)write the docs and validate."""
     corpus = Path(argv[0]) if argv else Path("data/corpus")
     write_dataset_docs(corpus)
     report = validate_package(corpus)

@@ -1,6 +1,6 @@
 """The ``ccin bench`` command (``register(app)`` adds it to the ``ccin`` Typer app).
 
-Also runnable alone: ``python -m pipeline.bench_cli --docs 20`` (what ``make bench`` runs).
+``make bench`` runs ``python -m pipeline.cli bench --profile 300``.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def bench(
     """Measure the rebuild: naive loop, cold and warm rebuilds, stages, memory, agreement."""
     from rich.console import Console
 
-    from pipeline.bench import run
+    from pipeline.testbed.bench import run
 
     console = Console(stderr=True)
     report = run(
@@ -134,7 +134,3 @@ def bench(
 def register(app: typer.Typer) -> None:
     """Add ``bench`` to the ``ccin`` command."""
     app.command("bench")(bench)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    typer.run(bench)

@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 from extractors.text import fold
-from pipeline.sample import UI, article_html, slugify
+from pipeline.testbed.sample import UI, article_html, slugify
 from scrapers.journal_de_monaco import parse_article_html
 
 log = logging.getLogger("ccin.mirror")

@@ -1,0 +1,38 @@
+"""The ``ccin`` app: every command group registered on one Typer app."""
+
+from __future__ import annotations
+
+import typer
+
+from models.schema import SCHEMA_VERSION
+from pipeline.cli import bench, extract, nightly, research, testbed
+
+app = typer.Typer(
+    name="ccin",
+    help=(
+        "ccin-corpus: the deliberations of Monaco's data-protection authority (CCIN, then "
+        "APDP), from the Journal de Monaco to a Parquet corpus (one file per table)."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.command()
+def version() -> None:
+    """Print the package, extractor and schema versions."""
+    from extractors.version import EXTRACTOR_VERSION
+
+    typer.echo(f"extractor {EXTRACTOR_VERSION}, schema {SCHEMA_VERSION}")
+
+
+extract.register(app)
+nightly.register(app)
+testbed.register(app)
+research.register(app)
+bench.register(app)
+
+
+def main() -> None:  # pragma: no cover - entry point
+    app()

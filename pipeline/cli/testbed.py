@@ -1,0 +1,111 @@
+"""The test bed's commands: ``mirror`` (a local copy of the site) and ``demo``."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pipeline.cli.common import setup_logging
+
+
+def mirror(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free port).")] = 8765,
+    sample: Annotated[
+        Path, typer.Option(help="Directory of article pages (*.html) to serve.")
+    ] = Path("data/sample"),
+    faults: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Faults to switch on, repeated or comma-separated: 500 (some pages fail "
+            "once), 429 (with Retry-After), slow, truncate (bodies cut short), soft404 "
+            "('Erreur 404' with status 200), layout (a changed page layout), offsite "
+            "(a redirect off the site)."
+        ),
+    ] = None,
+) -> None:
+    """Serve a local copy of the Journal de Monaco on 127.0.0.1 until Ctrl-C.
+
+    Built from the article pages in --sample (placed in their issue and year by their metadata) among generated acts that are not deliberations, with the site's paths, year listings, sommaires, French and English UI variants and search. Point `ccin refresh --base-url` at the URL it prints.
+    """
+    from pipeline.testbed.mirror import Mirror, build_site, preset_faults
+
+    setup_logging(False)
+    try:
+        rules = preset_faults(faults or [])
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--faults") from exc
+    try:
+        server = Mirror(build_site(sample), port=port, faults=rules)
+    except OSError as exc:
+        typer.secho(f"error: cannot serve on 127.0.0.1:{port}: {exc}", err=True, fg="red")
+        raise typer.Exit(1) from exc
+    typer.echo(f"serving {len(server.site.issues)} issues on {server.base_url} (Ctrl-C to stop)")
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("stopped")
+
+
+def demo(
+    out: Annotated[
+        Path, typer.Option("--out", help="Corpus directory to publish the result to.")
+    ] = Path("data/corpus"),
+    work_dir: Annotated[
+        Path,
+        typer.Option(help="Where the demo keeps its own raw store and run history."),
+    ] = Path("data/demo"),
+    sample: Annotated[
+        Path, typer.Option(help="Directory of article pages (*.html) the local site is built from.")
+    ] = Path("data/sample"),
+) -> None:
+    """Run the real refresh against a local copy of the site, then show the corpus.
+
+    Serves a copy of the Journal de Monaco built from --sample on 127.0.0.1 (with a few 500s, a 429 with Retry-After and a body cut short switched on), runs `ccin refresh` against it twice (the second run finds nothing new), and publishes the corpus to --out. The demo's raw pages stay in --work-dir, apart from the nightly run's data/raw.
+    """
+    from pipeline.build.rebuild import rebuild as run_rebuild
+    from pipeline.fetch.client import ClientConfig
+    from pipeline.refresh import RefreshOptions
+    from pipeline.refresh import refresh as run_refresh
+    from pipeline.testbed.mirror import Mirror, build_site, preset_faults
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    logging.getLogger("stamina").setLevel(logging.ERROR)  # the retries are the demo's point
+    with Mirror(build_site(sample), faults=preset_faults(["500", "429", "truncate"])) as site:
+        typer.echo(f"local copy of the site on {site.base_url}")
+        for label in ("first run", "second run"):
+            report = run_refresh(
+                RefreshOptions(
+                    data_dir=work_dir,
+                    base_url=site.base_url,
+                    client=ClientConfig(base_url=site.base_url, delay=0, backoff_initial=0.2),
+                    progress=sys.stderr.isatty(),
+                )
+            )
+            typer.echo(
+                f"{label}: {report.requests} requests, {report.articles_fetched} articles fetched, "
+                f"{report.failures} failures retried or left for the next run, "
+                f"{report.new_deliberations} new deliberations"
+            )
+            if report.exit_code:
+                typer.secho(f"error: {report.error or report.status}", err=True, fg="red")
+                raise typer.Exit(report.exit_code)
+    summary = run_rebuild(work_dir, out=out)
+    typer.echo(summary.line())
+    import duckdb
+
+    duckdb.sql(
+        f"select deliberation_id, adopted_on, decision, conditional, controller, journal_number "
+        f"from read_parquet('{out}/deliberations.parquet') order by adopted_on"
+    ).show()
+    typer.echo(f"The corpus is in {out}/ (one Parquet file per table; see {out}/manifest.json).")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``mirror`` and ``demo`` to the ``ccin`` command."""
+    app.command()(mirror)
+    app.command()(demo)

@@ -1,0 +1,2 @@
+"""What is published beside the tables: the dataset card, the Frictionless data package, the
+executed notebooks."""
