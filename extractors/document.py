@@ -11,11 +11,11 @@ from __future__ import annotations
 import hashlib
 import re
 
-from extractors import closing, retention
-from extractors.normalise import normalise, normalise_line
+from extractors import opinion, retention_rules
+from extractors.common.normalise import normalise, normalise_line
+from extractors.common.text import fold
 from extractors.registry import SECTION_EXTRACTORS
 from extractors.sections import split_sections
-from extractors.text import fold
 from extractors.title import TitleError, deliberation_id_of, parse_title
 from extractors.version import EXTRACTOR_VERSION
 from models.enums import Decision, SectionKind, Severity
@@ -121,12 +121,12 @@ def extract_article(article: Article, source: str) -> DocumentResult:
 
     if closing_rules:
         rules = result.children.get("retention_rules", [])
-        result.children["retention_rules"] = retention.merge_rules(rules, closing_rules)
+        result.children["retention_rules"] = retention_rules.merge_rules(rules, closing_rules)
 
     decision_section = next((s for s in sections if s.kind is SectionKind.DECISION), None)
     decision, decision_source, conditional = info.decision, "title", None
     if decision_section is not None:
-        op = closing.opinion(decision_section.text)
+        op = opinion.opinion(decision_section.text)
         conditional = op.conditional
         if (decision is None or decision is Decision.OTHER) and op.decision is not None:
             decision, decision_source = op.decision, "closing"

@@ -5,7 +5,7 @@ Pure functions of the normalised document text (no model, no I/O); the statistic
 
 - ``rule_entities(text)``: bodies (``ORG``), laws (``LAW``), other deliberations
   (``DELIBERATION``) and software names (``SYSTEM``) from the vocabularies of
-  ``extractors.entity_patterns``; they are looked for everywhere, visas included.
+  ``extractors.vocab.entities``; they are looked for everywhere, visas included.
 - ``model_units(text, sections, rules)``: the spans of text the model is run on. The
   model finds proper names, so it is run only on the sentences that hold a capitalised
   word the rules do not already explain, outside two parts of the document:
@@ -36,8 +36,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from extractors import entity_patterns as p
-from extractors.text import fold
+from extractors.common.text import fold
+from extractors.vocab import entities as p
 from models.enums import SectionKind
 from models.records import Entity, Section
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.guard import guarded
-from extractors.lists import blocks
-from extractors.text import fold, guillemet_spans, sentence_spans, strip_guillemets
-from extractors.wordre import word_re
+from extractors.common.guard import guarded
+from extractors.common.lists import blocks
+from extractors.common.text import fold, guillemet_spans, sentence_spans, strip_guillemets
+from extractors.common.wordre import word_re
 from models.enums import LinkType, TargetStatus
 from models.records import Extraction, Interconnection
 

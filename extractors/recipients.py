@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.guard import guarded
-from extractors.lists import blocks
-from extractors.text import fold, sentence_spans, strip_final_period
-from extractors.wordre import word_re
+from extractors.common.guard import guarded
+from extractors.common.lists import blocks
+from extractors.common.text import fold, sentence_spans, strip_final_period
+from extractors.common.wordre import word_re
 from models.enums import Permission, Severity
 from models.records import AccessRight, Extraction, Issue, Recipient
 

@@ -5,16 +5,25 @@ section's body text; offsets in its records are relative to that text, and the
 pipeline shifts them into the document. To teach the pipeline a new fact, open the
 module of that section kind and its test under tests/extractors/.
 
-The visas are read by ``extractors.visas`` and the closing opinion by
-``extractors.closing`` (called by ``extractors.document``); the kinds below that no
+The visas are read by ``extractors.citations`` and the closing opinion by
+``extractors.opinion`` (called by ``extractors.document``); the kinds below that no
 table of the contract describes (rights, security, preamble, other) read nothing yet.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
+from extractors import (
+    citations,
+    commission_actions,
+    data_categories,
+    functionalities,
+    interconnections,
+    legal_bases,
+    recipients,
+    retention_rules,
+)
 from models.enums import SectionKind
 from models.records import Extraction
 
@@ -26,23 +35,18 @@ def _nothing(text: str) -> Extraction:
     return Extraction()
 
 
-#: section kind → module of extractors/ whose ``extract(text)`` reads it.
-MODULES: dict[SectionKind, str] = {
-    SectionKind.VISAS: "visas",
-    SectionKind.PURPOSE: "purpose",
-    SectionKind.LAWFULNESS: "lawfulness",
-    SectionKind.DATA: "data",
-    SectionKind.RECIPIENTS: "recipients",
-    SectionKind.INTERCONNECTIONS: "interconnections",
-    SectionKind.RETENTION: "retention",
-    SectionKind.DECISION: "decision",
+#: section kind → the extractor that reads its body text.
+READERS: dict[SectionKind, Extractor] = {
+    SectionKind.VISAS: citations.extract,
+    SectionKind.PURPOSE: functionalities.extract,
+    SectionKind.LAWFULNESS: legal_bases.extract,
+    SectionKind.DATA: data_categories.extract,
+    SectionKind.RECIPIENTS: recipients.extract,
+    SectionKind.INTERCONNECTIONS: interconnections.extract,
+    SectionKind.RETENTION: retention_rules.extract,
+    SectionKind.DECISION: commission_actions.extract,
 }
 
-
-def _load(name: str) -> Extractor:
-    return importlib.import_module(f"extractors.{name}").extract
-
-
 SECTION_EXTRACTORS: dict[SectionKind, Extractor] = {
-    kind: _load(MODULES[kind]) if kind in MODULES else _nothing for kind in SectionKind
+    kind: READERS.get(kind, _nothing) for kind in SectionKind
 }

@@ -8,7 +8,7 @@ body, one paragraph a line. The parts, in order:
   "Préambule" when that word is printed; "La Commission …," before it stays inside
   the span, outside ``text``);
 - the numbered sections: a heading line "I. Sur …" (any spacing or punctuation after
-  the Roman numeral) whose kind comes from its words (``extractors.patterns``), not
+  the Roman numeral) whose kind comes from its words (``extractors.vocab.headings``), not
   from the numeral; an unknown heading gives ``other``; an OCR "l" in the numeral is read
   as "I" before "Sur …"; a document with no numbered heading is read from its "Sur …"
   lines alone (numbering lost with an HTML list);
@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.patterns import (
+from extractors.common.text import fold
+from extractors.vocab.headings import (
     CONDITION_LEAD,
     DECISION_START,
     NUMBERED_HEADING,
@@ -36,7 +37,6 @@ from extractors.patterns import (
     VISA_LINE,
     heading_kind,
 )
-from extractors.text import fold
 from models.enums import NUMBERED_KINDS, SectionKind, Severity
 from models.records import Issue, Section
 

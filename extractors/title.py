@@ -25,15 +25,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.dates import FRENCH_DATE, date_from_match
-from extractors.text import (
+from extractors.common.dates import FRENCH_DATE, date_from_match
+from extractors.common.text import (
     drop_article,
     fold,
     guillemet_spans,
     strip_final_period,
     strip_guillemets,
 )
-from extractors.wordre import word_re
+from extractors.common.wordre import word_re
 from models.enums import Authority, Decision
 from models.records import NotADeliberation, TitleInfo
 

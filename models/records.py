@@ -8,7 +8,7 @@ not know which deliberation it belongs to. The pipeline adds both when it writes
 row (``position`` is the 0-based order of the record in its deliberation).
 
 Offsets (``start``/``end``) are character offsets into the normalised document text
-(``extractors.normalise``); an extractor that works on one section returns offsets
+(``extractors.common.normalise``); an extractor that works on one section returns offsets
 relative to that section, and the pipeline shifts them (``shifted``).
 """
 

@@ -21,7 +21,7 @@ from bs4.dammit import UnicodeDammit
 from lxml import etree
 from lxml.html import HtmlElement
 
-from extractors.dates import FRENCH_DATE, date_from_match, parse_numeric_date
+from extractors.common.dates import FRENCH_DATE, date_from_match, parse_numeric_date
 from models.records import Article
 
 SITE = "https://journaldemonaco.gouv.mc"

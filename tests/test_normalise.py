@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.normalise import normalise, normalise_line
+from extractors.common.normalise import normalise, normalise_line
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ import httpx
 import pyarrow.parquet as pq
 import pytest
 
-from extractors.normalise import normalise_line
+from extractors.common.normalise import normalise_line
 from extractors.title import parse_number
 from pipeline import refresh as refresh_mod
 from pipeline.build.rebuild import rebuild

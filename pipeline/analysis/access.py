@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from extractors.text import fold
+from extractors.common.text import fold
 from pipeline.analysis.corpus import explode_list, with_year
 from pipeline.analysis.overview import per_year
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from extractors.text import fold
+from extractors.common.text import fold
 from pipeline.analysis.corpus import with_year
 from pipeline.analysis.overview import per_year
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from extractors.lists import BULLET
+from extractors.common.lists import BULLET
 
 #: a sentence ends at . ! ? followed by a space and a capital (or an opening guillemet)
 _BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[«\"A-ZÀ-ÖØ-Þ])")

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from extractors.text import fold
+from extractors.common.text import fold
 from pipeline.analysis.corpus import with_year
 
 #: months per ISO 8601 designator (date part; after "T", M means minutes)

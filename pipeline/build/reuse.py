@@ -22,8 +22,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from extractors.common.normalise import normalise, normalise_line
 from extractors.document import MAX_CHARS
-from extractors.normalise import normalise, normalise_line
 from extractors.version import EXTRACTOR_VERSION, code_hash
 from models.records import Article
 from models.schema import TABLES

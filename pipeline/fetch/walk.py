@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from extractors.text import fold
+from extractors.common.text import fold
 from extractors.title import classify_title
 from pipeline.fetch.client import FetchError, SiteClient, decode_body, now_iso
 from pipeline.store import FetchRecord, PageState, RawStore, page_states

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from extractors.normalise import normalise
+from extractors.common.normalise import normalise
 from extractors.sections import split_sections
 from pipeline.build.inputs import InputDocument, to_article
 from pipeline.testbed.sample import article_html

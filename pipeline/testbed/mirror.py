@@ -26,7 +26,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
-from extractors.text import fold
+from extractors.common.text import fold
 from pipeline.testbed.sample import UI, article_html, slugify
 from scrapers.journal_de_monaco import parse_article_html
 

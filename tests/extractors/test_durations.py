@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from extractors.durations import (
+from extractors.common.durations import (
     find_durations,
     find_ranges,
     find_trigger,

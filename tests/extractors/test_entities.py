@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors.common.text import fold
 from extractors.entities import (
     MARGIN_WORDS,
     TITLE,
@@ -25,7 +26,6 @@ from extractors.entities import (
     section_kind_at,
 )
 from extractors.sections import split_sections
-from extractors.text import fold
 
 _TAG = re.compile(r"<(\w+)>(.*?)</\1>")
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.patterns import heading_kind
 from extractors.sections import split_sections
+from extractors.vocab.headings import heading_kind
 from models.enums import SectionKind
 
 K = SectionKind

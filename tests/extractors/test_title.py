@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.normalise import normalise_line
+from extractors.common.normalise import normalise_line
 from extractors.title import TitleError, classify_title, parse_title
 from models.records import NotADeliberation, TitleInfo
 
@@ -370,7 +370,7 @@ def test_arbitrary_deliberation_like_titles(text):
     ],
 )
 def test_drop_article_drops_only_a_whole_article(name, expected):
-    from extractors.text import drop_article
+    from extractors.common.text import drop_article
 
     assert drop_article(name) == expected
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.wordre import WordPattern, word_re
+from extractors.common.wordre import WordPattern, word_re
 
 PATTERNS = [
     r"\b(?:conserve|garde|stocke)e?s?\b",

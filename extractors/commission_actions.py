@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import re
 
-from extractors import retention
-from extractors.guard import guarded
-from extractors.lists import blocks
-from extractors.text import fold, strip_final_period
+from extractors import retention_rules
+from extractors.common.guard import guarded
+from extractors.common.lists import blocks
+from extractors.common.text import fold, strip_final_period
 from models.enums import Severity
 from models.records import CommissionAction, Extraction, Issue
 
@@ -175,7 +175,7 @@ NOT_VERBS = {
 def extract(text: str, out: Extraction) -> None:
     """Commission actions (and the retention rules it fixes) of the closing part."""
     _read(text, out)
-    for rule in retention.extract_closing(text):
+    for rule in retention_rules.extract_closing(text):
         out.add("retention_rules", rule)
 
 

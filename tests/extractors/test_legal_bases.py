@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import lawfulness
-from extractors.normalise import normalise
+from extractors import legal_bases
+from extractors.common.normalise import normalise
 from extractors.sections import split_sections
 from scrapers.journal_de_monaco import parse_article_text
 
@@ -244,13 +244,13 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_legal_bases(text, expected):
-    out = lawfulness.extract(text)
+    out = legal_bases.extract(text)
     assert out.fields.get("legal_bases", []) == expected
     assert out.issues == []
 
 
 def test_unknown_justification_is_other_with_an_issue():
-    out = lawfulness.extract(
+    out = legal_bases.extract(
         "Le traitement est justifié par les missions dévolues à la Direction du Travail par l'Ordonnance "
         "Souveraine n° 16.675."
     )
@@ -275,7 +275,7 @@ def test_seeds(seed, expected):
     a = parse_article_text((SEEDS / seed).read_text(encoding="utf-8"))
     sections, _ = split_sections(normalise(a.title + "\n" + a.body))
     text = next(s.text for s in sections if s.kind == "lawfulness")
-    out = lawfulness.extract(text)
+    out = legal_bases.extract(text)
     assert out.fields["legal_bases"] == expected
     assert out.issues == []
 
@@ -283,4 +283,4 @@ def test_seeds(seed, expected):
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=300))
 def test_never_raises(text):
-    lawfulness.extract(text)
+    legal_bases.extract(text)

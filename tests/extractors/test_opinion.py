@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.closing import opinion
+from extractors.opinion import opinion
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@
   opinion or in the line just before it; False when no such phrase leads the opinion.
 
 The commission's numbered actions (rappelle, demande, fixe …) are read by
-``extractors.decision``.
+``extractors.commission_actions``.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.patterns import CONDITION_LEAD
-from extractors.text import fold
-from extractors.wordre import word_re
+from extractors.common.text import fold
+from extractors.common.wordre import word_re
+from extractors.vocab.headings import CONDITION_LEAD
 from models.enums import Decision
 
 OPINIONS: tuple[tuple[re.Pattern[str], Decision], ...] = tuple(

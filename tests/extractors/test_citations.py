@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors import visas
+from extractors import citations
 
 D = date.fromisoformat
 
@@ -41,7 +41,7 @@ D = date.fromisoformat
     ],
 )
 def test_citation(visa, instrument, number, when):
-    cited = visas.citation(visa)
+    cited = citations.citation(visa)
     assert cited is not None
     assert (cited.instrument, cited.number, cited.date) == (instrument, number, when)
     assert cited.raw == visa
@@ -57,7 +57,7 @@ def test_citation(visa, instrument, number, when):
     ],
 )
 def test_procedural_visas_cite_no_instrument(visa):
-    assert visas.citation(visa) is None
+    assert citations.citation(visa) is None
 
 
 def test_request_facts():
@@ -69,7 +69,7 @@ def test_request_facts():
         "12 avril 2022, conformément à l'article 19 de l'Ordonnance Souveraine n° 2.230 du 19 juin 2009 ;",
         "Vu le rapport de la Commission en date du 20 avril 2022 ;",
     ])
-    out = visas.extract(text)
+    out = citations.extract(text)
     assert out.fields == {
         "request_filed_on": D("2022-02-14"),
         "purpose_requested": "Permettre la prise de rendez-vous en ligne",
@@ -81,19 +81,19 @@ def test_request_facts():
 
 
 def test_request_date_is_not_a_cited_instrument_date():
-    out = visas.extract("Vu la demande d'avis déposée conformément à la loi n° 1.165 du 23 décembre 1993, le "
+    out = citations.extract("Vu la demande d'avis déposée conformément à la loi n° 1.165 du 23 décembre 1993, le "
                         "3 mars 2015 ;")
     assert out.fields["request_filed_on"] == D("2015-03-03")
 
 
 @given(st.text(max_size=400))
 def test_extract_never_raises(text):
-    visas.extract(text)
+    citations.extract(text)
 
 
 def test_visas_printed_in_one_paragraph():
     text = "Vu la Constitution ; Vu la loi n° 1.165 du 23 décembre 1993 ; Vu le rapport de la Commission ;"
-    rows = visas.extract(text).tables["citations"]
+    rows = citations.extract(text).tables["citations"]
     assert [(c.instrument, c.number) for c in rows] == [("constitution", None), ("loi", "1.165")]
     assert [text[c.start : c.end] for c in rows] == ["Vu la Constitution ;", "Vu la loi n° 1.165 du 23 décembre 1993 ;"]
 
@@ -110,4 +110,4 @@ def test_visas_printed_in_one_paragraph():
     ],
 )
 def test_cited_id_is_the_deliberation_id_of_a_cited_deliberation(visa, cited_id):
-    assert visas.citation(visa).cited_id == cited_id
+    assert citations.citation(visa).cited_id == cited_id

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.decision import extract
+from extractors.commission_actions import extract
 from models.records import Extraction
 
 OPINION = (

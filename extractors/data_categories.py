@@ -19,7 +19,7 @@ of information the section lists, in order.
   prénom ; coordonnées : adresse.") or in prose ("Les informations traitées sont relatives
   à l'identité, la situation de famille, …") gives one row per category (no items in
   prose). Prose is kept only when at least half its parts are known categories.
-- ``category_norm`` from ``extractors.vocab_data.category_norm``; an unknown label is
+- ``category_norm`` from ``extractors.vocab.labels.category_norm``; an unknown label is
   ``other`` with an ``unknown_label`` issue naming it.
 """
 
@@ -28,12 +28,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.clauses import sentence_spans, split_top
-from extractors.lists import Block, blocks
-from extractors.purpose import group_of
-from extractors.text import fold, strip_final_period, strip_guillemets
-from extractors.vocab_data import category_norm
-from extractors.wordre import word_re
+from extractors.common.clauses import sentence_spans, split_top
+from extractors.common.lists import Block, blocks
+from extractors.common.text import fold, strip_final_period, strip_guillemets
+from extractors.common.wordre import word_re
+from extractors.functionalities import group_of
+from extractors.vocab.labels import category_norm
 from models.enums import CategoryNorm, Severity
 from models.records import DataCategory, Extraction, Issue
 

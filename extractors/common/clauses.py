@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.text import fold
+from extractors.common.text import fold
 
 _OPENERS, _CLOSERS = "([«“", ")]»”"
 _BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.text import fold
-from extractors.wordre import word_re
+from extractors.common.text import fold
+from extractors.common.wordre import word_re
 from models.enums import CategoryNorm as C
 
 

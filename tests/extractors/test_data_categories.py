@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import data
-from extractors.normalise import normalise
+from extractors import data_categories
+from extractors.common.normalise import normalise
 from extractors.sections import split_sections
-from extractors.vocab_data import category_norm
+from extractors.vocab.labels import category_norm
 from scrapers.journal_de_monaco import parse_article_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
@@ -463,14 +463,14 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_data_categories(text, expected):
-    rows = data.extract(text).tables.get("data_categories", [])
+    rows = data_categories.extract(text).tables.get("data_categories", [])
     assert [(r.subject, r.category, r.category_norm, list(r.items)) for r in rows] == expected
     for r in rows:
         assert r.category in text[r.start : r.end]
 
 
 def test_unknown_label_is_other_with_an_issue():
-    out = data.extract(
+    out = data_categories.extract(
         "Les informations traitées sont :\n- éléments de parcours : étapes franchies."
     )
     [r] = out.tables["data_categories"]
@@ -539,7 +539,7 @@ def test_seeds(seed, n, n_other, subjects):
     a = parse_article_text((SEEDS / seed).read_text(encoding="utf-8"))
     sections, _ = split_sections(normalise(a.title + "\n" + a.body))
     text = next(s.text for s in sections if s.kind == "data")
-    out = data.extract(text)
+    out = data_categories.extract(text)
     rows = out.tables["data_categories"]
     assert len(rows) == n
     assert sum(r.category_norm == "other" for r in rows) == len(out.issues) == n_other
@@ -550,10 +550,10 @@ def test_seeds(seed, n, n_other, subjects):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aeilmnoprst :;,.-•–o>«»()\n'ÉéàIDC")), max_size=300))
 def test_never_raises(text):
-    data.extract(text)
+    data_categories.extract(text)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_never_raises_on_any_text(text):
-    data.extract(text)
+    data_categories.extract(text)

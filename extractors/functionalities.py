@@ -12,7 +12,7 @@
   d'envoyer Z.") is split into items. Lines after a feature intro that lost their bullet
   but end like list items (";" or ",", then the last one with ".") are items too.
 - ``fields["data_subjects"]``: the categories of persons concerned, read by
-  ``extractors.subjects`` (see there how items are cut and articles dropped).
+  ``extractors.common.subjects`` (see there how items are cut and articles dropped).
 - ``fields["system_name"]``: the tool's name when clearly stated ("La solution utilisée
   est dénommée « Deskare »", "dénommé « X »", "appelé « X »", "l'outil « X »", "le
   logiciel X"). A quoted name led by a lower-case article ("dénommée « le Prestataire »")
@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import re
 
-from extractors.clauses import sentence_spans, split_top
-from extractors.lists import Block, blocks
-from extractors.subjects import data_subjects, introduces
-from extractors.text import fold, strip_final_period
-from extractors.wordre import word_re
+from extractors.common.clauses import sentence_spans, split_top
+from extractors.common.lists import Block, blocks
+from extractors.common.subjects import data_subjects, introduces
+from extractors.common.text import fold, strip_final_period
+from extractors.common.wordre import word_re
 from models.records import Extraction, Functionality
 
 # --- vocabularies (matched on fold(text): lower case, no accents, same offsets) --------
@@ -109,7 +109,7 @@ def extract(text: str) -> Extraction:
     return out
 
 
-# --- groups (also used by extractors.data) -----------------------------------------------
+# --- groups (also used by extractors.data_categories) -----------------------------------------------
 
 
 def group_of(intro: str) -> str | None:

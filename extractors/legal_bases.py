@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.clauses import sentence_spans
-from extractors.lists import blocks
-from extractors.text import fold
-from extractors.wordre import word_re
+from extractors.common.clauses import sentence_spans
+from extractors.common.lists import blocks
+from extractors.common.text import fold
+from extractors.common.wordre import word_re
 from models.enums import LegalBasis, Severity
 from models.records import Extraction, Issue
 

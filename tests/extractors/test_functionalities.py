@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors import purpose
-from extractors.normalise import normalise
+from extractors import functionalities
+from extractors.common.normalise import normalise
 from extractors.sections import split_sections
 from scrapers.journal_de_monaco import parse_article_text
 
@@ -240,7 +240,7 @@ FUNCTIONALITIES = [
 @pytest.mark.parametrize("marked", FUNCTIONALITIES)
 def test_functionalities(marked):
     text, expected = unmark(marked)
-    rows = purpose.extract(text).tables.get("functionalities", [])
+    rows = functionalities.extract(text).tables.get("functionalities", [])
     assert [(r.actor, r.text, r.start, r.end) for r in rows] == expected
 
 
@@ -382,7 +382,7 @@ SUBJECTS = [
 
 @pytest.mark.parametrize(("text", "expected"), SUBJECTS)
 def test_data_subjects(text, expected):
-    assert purpose.extract(text).fields.get("data_subjects", []) == expected
+    assert functionalities.extract(text).fields.get("data_subjects", []) == expected
 
 
 @pytest.mark.parametrize(
@@ -418,7 +418,7 @@ def test_data_subjects(text, expected):
     ],
 )
 def test_system_name(text, expected):
-    assert purpose.extract(text).fields.get("system_name") == expected
+    assert functionalities.extract(text).fields.get("system_name") == expected
 
 
 @pytest.mark.parametrize(
@@ -437,7 +437,7 @@ def test_system_name(text, expected):
     ],
 )
 def test_group_of(intro, group):
-    assert purpose.group_of(intro) == group
+    assert functionalities.group_of(intro) == group
 
 
 def _seed_section(name: str, kind: str) -> str:
@@ -465,7 +465,7 @@ def test_seeds(seed, n, actors, subjects, name):
     if not (SEEDS / seed).exists():
         pytest.skip("seed fixture missing")
     text = _seed_section(seed, "purpose")
-    out = purpose.extract(text)
+    out = functionalities.extract(text)
     rows = out.tables["functionalities"]
     assert len(rows) == n
     assert {r.actor for r in rows} == actors
@@ -477,10 +477,10 @@ def test_seeds(seed, n, actors, subjects, name):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aeilmnoprst :;,.-•–o>«»()\n'ÉéàPLC")), max_size=300))
 def test_never_raises(text):
-    purpose.extract(text)
+    functionalities.extract(text)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_never_raises_on_any_text(text):
-    purpose.extract(text)
+    functionalities.extract(text)

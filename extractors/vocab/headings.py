@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.wordre import word_re
+from extractors.common.wordre import word_re
 from models.enums import SectionKind
 
 HEADING_PATTERNS: tuple[tuple[SectionKind, str], ...] = (
@@ -67,7 +67,7 @@ VISA_LINE = re.compile(r"^vu\b")
 
 def heading_kind(heading: str) -> SectionKind | None:
     """The kind a heading's words mean, or None when no pattern matches."""
-    from extractors.text import fold
+    from extractors.common.text import fold
 
     f = fold(heading)
     best: tuple[int, SectionKind] | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extractors.wordre import word_re
+from extractors.common.wordre import word_re
 
 MONTHS: dict[str, int] = {
     "janvier": 1,

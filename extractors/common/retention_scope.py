@@ -1,6 +1,6 @@
 """Which information a retention rule covers (``data_scope``), read from section VIII.
 
-Pure helpers for ``extractors.retention``: the subject of a retention verb ("les logs
+Pure helpers for ``extractors.retention_rules``: the subject of a retention verb ("les logs
 système sont supprimés" → "les logs système"), the antecedent of "qui", the topic ("en
 ce qui concerne X, les données sont …" → X), the complement of a noun ("la durée de
 conservation des logins" → "logins"), the group after a duration ("6 mois pour les
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from extractors.durations import find_durations, find_ranges
-from extractors.text import fold, strip_final_period
-from extractors.wordre import word_re
+from extractors.common.durations import find_durations, find_ranges
+from extractors.common.text import fold, strip_final_period
+from extractors.common.wordre import word_re
 
 _AUX = word_re(
     r"\b(?:sont|est|seront|sera|soient|soit|restent|reste|demeurent|demeure|seraient|serait"

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.clauses import sentence_spans, split_top
-from extractors.lists import Block, blocks
-from extractors.text import fold, strip_final_period
-from extractors.wordre import word_re
+from extractors.common.clauses import sentence_spans, split_top
+from extractors.common.lists import Block, blocks
+from extractors.common.text import fold, strip_final_period
+from extractors.common.wordre import word_re
 
 _ADVERBS = r"(?:egalement|notamment|principalement|essentiellement|uniquement|exclusivement|ainsi)"
 #: Where the persons concerned are announced; what follows must start like a noun phrase.

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from extractors.text import fold, strip_final_period
-from extractors.wordre import word_re
+from extractors.common.text import fold, strip_final_period
+from extractors.common.wordre import word_re
 
 #: folded unit word → ISO designator
 UNITS: dict[str, str] = {

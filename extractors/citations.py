@@ -22,10 +22,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from extractors.dates import FRENCH_DATE, date_from_match
-from extractors.text import fold, guillemet_spans, strip_guillemets
+from extractors.common.dates import FRENCH_DATE, date_from_match
+from extractors.common.text import fold, guillemet_spans, strip_guillemets
+from extractors.common.wordre import word_re
 from extractors.title import deliberation_id_of
-from extractors.wordre import word_re
 from models.enums import Instrument
 from models.records import Citation, Extraction
 

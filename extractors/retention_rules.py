@@ -22,10 +22,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.durations import find_durations, find_ranges, find_trigger, find_until, is_rolling
-from extractors.guard import guarded
-from extractors.lists import blocks
-from extractors.retention_scope import (
+from extractors.common.durations import (
+    find_durations,
+    find_ranges,
+    find_trigger,
+    find_until,
+    is_rolling,
+)
+from extractors.common.guard import guarded
+from extractors.common.lists import blocks
+from extractors.common.retention_scope import (
     EXCEPTION,
     clean,
     commission_scope,
@@ -33,8 +39,8 @@ from extractors.retention_scope import (
     duration_scope,
     subject,
 )
-from extractors.text import fold, sentence_spans, strip_final_period
-from extractors.wordre import word_re
+from extractors.common.text import fold, sentence_spans, strip_final_period
+from extractors.common.wordre import word_re
 from models.enums import RetentionAction, SetBy
 from models.records import Extraction, RetentionRule
 

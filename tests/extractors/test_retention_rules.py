@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.retention import extract, extract_closing, merge_rules
+from extractors.retention_rules import extract, extract_closing, merge_rules
 from models.enums import SetBy
 from models.records import Extraction, RetentionRule
 

@@ -1,0 +1,1 @@
+"""Vocabulary as data, one module per component: section headings (``headings``), entity patterns and known names (``entities``), French labels → enums (``labels``), who speaks for the Commission (``speakers``)."""
