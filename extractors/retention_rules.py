@@ -19,11 +19,13 @@ section VIII (see its docstring).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from extractors.common.durations import (
     find_durations,
+    find_offset,
     find_ranges,
     find_trigger,
     find_until,
@@ -37,42 +39,79 @@ from extractors.common.retention_scope import (
     commission_scope,
     complement,
     duration_scope,
+    object_phrase,
     subject,
 )
 from extractors.common.text import fold, sentence_spans, strip_final_period
 from extractors.common.wordre import word_re
+from extractors.vocab.speakers import COMMISSION
 from models.enums import RetentionAction, SetBy
 from models.records import Extraction, RetentionRule
 
-#: (folded pattern, action, is_verb). Verbs take their subject as scope; nouns
-#: ("durée de conservation des X", "la suppression des X") their complement, and only
-#: count when the sentence has no verb.
+_V = r"(?:e|ee|es|ees|ent|ons|era|eront|erait|eraient|er)"
+#: (folded pattern, action, is_verb). Verbs take their subject (or object) as scope; nouns
+#: ("durée de conservation des X", "la suppression des X") their complement, and count only
+#: when the sentence has no verb, or as a phase of it ("puis font l'objet d'une anonymisation").
 MARKERS: tuple[tuple[str, RetentionAction, bool], ...] = (
-    (r"\b(?:conserve|garde|stocke)e?s?\b", RetentionAction.RETAIN, True),
-    (r"\banonymise(?:e|es|s)?\b", RetentionAction.ANONYMISE, True),
-    (r"\b(?:supprime|purge|efface|elimine)e?s?\b|\bdetruite?s?\b", RetentionAction.DELETE, True),
-    (r"(?<!en )\barchive(?:e|es|s)?\b|\bpolitique d'archivage\b", RetentionAction.ARCHIVE, True),
+    (rf"\b(?:conserv|gard|stock){_V}\b", RetentionAction.RETAIN, True),
+    (rf"\banonymis{_V}\b", RetentionAction.ANONYMISE, True),
+    (
+        rf"\b(?:supprim|purg|effac|elimin){_V}\b|\bdetrui(?:t|te|ts|tes|sent|ra|ront|re)\b",
+        RetentionAction.DELETE,
+        True,
+    ),
+    (
+        rf"(?<!en )\barchiv{_V}\b|\bpolitique d'archivage\b|\bversee?s? aux archives\b",
+        RetentionAction.ARCHIVE,
+        True,
+    ),
     (r"\ben archives?\b", RetentionAction.ARCHIVE, True),  # "puis 5 ans en archive"
     (r"\b(?:duree|delai)s? (?:de |d')conservation\b", RetentionAction.RETAIN, False),
+    (r"(?<!de )(?<!d')\bconservation (?=des |du |de la |de l')|\bstockage\b", RetentionAction.RETAIN, False),
     (r"\banonymisation\b", RetentionAction.ANONYMISE, False),
-    (r"\b(?:suppression|effacement|destruction)\b", RetentionAction.DELETE, False),
+    (r"\b(?:suppression|effacement|destruction|purge)\b", RetentionAction.DELETE, False),
     (r"(?<!politique d')\barchivage\b", RetentionAction.ARCHIVE, False),
 )
 _MARKERS = tuple((word_re(p), a, v) for p, a, v in MARKERS)
-
-COMMISSION = re.compile(
-    r"\b(?:la commission|la ccin|l'autorite|l'apdp)\b|(?:^|[,;]\s*|\bet\s+)elle\s"
+#: A noun marker that is a phase of a sentence with verbs ("puis font l'objet d'une
+#: anonymisation", "avant leur destruction", "sont soumises à un archivage intermédiaire").
+_PHASE_NOUN = re.compile(
+    r"(?:l'objet d'une?|procede a (?:une?|l'|la)|soumise?s? a (?:une?|l'|la)|avant (?:leur|son|sa|la|l')"
+    r"|puis (?:une?|leur)|ensuite (?:une?|leur))\s*$"
 )
+
 #: What the Commission does when it sets a duration itself.
 FIX_VERB = word_re(
     r"\b(?:fixe|fixee|fixer|ramene|ramenee|reduit|reduite|limite|limitee|demande|recommande|exige|requiert|preconise)\b"
+)
+#: The Commission's own view of a period ("considère que … peuvent être gardées", "avait
+#: relevé l'intérêt d'une durée de …", "estime qu'une durée de deux mois est suffisante").
+STANCE = word_re(
+    r"\b(?:considere|estime|juge|admet|accepte|retient|souhaite|invite|est d'avis|releve l'interet"
+    r"|avait (?:releve|estime|considere|fixe|admis|retenu))\b"
 )
 #: The Commission reports what the controller said (the rule stays the controller's).
 REPORTS = re.compile(r"\s*(?:\w+\s+){0,2}?(?:releve|note|constate|prend acte de ce|observe)\s+qu")
 _PRONOUN_SCOPE = word_re(
     r"\b(?:leur|leurs|cette|ces|sa|son|la|les)\s+(?:duree|delai)s?\b|\bla fixe\b|\bles fixe\b"
 )
+#: A sentence that goes on about the period of the sentence before ("Ce délai ne peut
+#: dépasser deux mois.", "Celle-ci est de trois ans …", "Elle est fixée à 30 jours.").
+_ANAPHOR = re.compile(
+    r"^(?:[\s,]|\b(?:toutefois|en tout etat de cause|en outre|cependant|ainsi)\b)*"
+    r"(?:ce delai|cette duree|cette periode|ces durees|ces delais|celle-ci|celui-ci|elle\s|ce dernier"
+    r"|cette derniere|ladite duree|ledit delai"
+    r"|(?:le delai|la duree)(?: de conservation)?(?: retenue?)?(?= (?:est|sera|ne|n'|doit|peut)\b))\b"
+)
+#: What makes a verb with no period of its own a phase of the rule before it.
+_PHASE = re.compile(
+    r"\b(?:puis|ensuite|alors|apres quoi|a l'issue|au terme|au-dela|passe ce|a l'expiration|une fois"
+    r"|a la fin de (?:ce|cette|la periode|la duree)|avant d'etre|avant leur|l'objet d'une?|sont ensuite)\b"
+)
 _BACK_BOUNDARY = re.compile(r"\bpuis\b|[,;]|\bet\b")
+#: Said of a retention verb that is not a phase of the rule ("conservées sous forme
+#: chiffrée", "stockées sur un serveur"): such a verb with no period gives no row.
+_ACTIVE_END = re.compile(r"(?:ent|ons|era|eront|erait|eraient|er)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +132,17 @@ def extract(text: str, out: Extraction) -> None:
 def extract_closing(text: str) -> list[RetentionRule]:
     """Durations the Commission fixes in the closing part ("Fixe … la durée …")."""
     rules: list[RetentionRule] = []
+    ctx = _Context()
     try:
         for start, end in sentence_spans(text):
-            if FIX_VERB.search(fold(text[start:end])):
-                rules.extend(_commission_rules(text, start, end, rules))
+            sentence = text[start:end]
+            f = fold(sentence)
+            if FIX_VERB.search(f):
+                rules.extend(_commission_rules(text, start, end, rules, ctx))
+            else:  # "Relève que la durée de conservation des X n'a pas été précisée"
+                named = commission_scope(sentence, f, 0)
+                if named:
+                    ctx.pending = _rule(named, RetentionAction.RETAIN, SetBy.COMMISSION, sentence, start, end)
     except Exception:  # pure helper: odd input gives no rule
         return rules
     return rules
@@ -151,8 +197,21 @@ def _words(scope: str | None) -> set[str]:
 # ---------------------------------------------------------------- section VIII
 
 
+@dataclass(slots=True)
+class _Context:
+    """What a sentence may refer back to: the last rule's scope, the last sentence's
+    subject ("Leur durée de conservation …"), and a rule still waiting for its period
+    ("… sont conservées de manière limitée. Ce délai ne peut dépasser deux mois.")."""
+
+    scope: str | None = None
+    subject: str | None = None
+    pending: RetentionRule | None = None  # emitted without a period (or not emitted: index -1)
+    pending_index: int = -1
+
+
 def _rules(text: str) -> list[RetentionRule]:
     rules: list[RetentionRule] = []
+    ctx = _Context()
     all_blocks = blocks(text)
     for block in all_blocks:
         intro = all_blocks[block.intro_index].text if block.intro_index is not None else ""
@@ -160,19 +219,27 @@ def _rules(text: str) -> list[RetentionRule]:
             f = fold(text[start:end])
             who = COMMISSION.search(f)
             markers = _markers(f, start)
+            new: list[RetentionRule]
             if who and (not markers or who.start() + start < markers[0].start):
-                if FIX_VERB.search(f):
-                    rules.extend(_commission_rules(text, start, end, rules))
-                elif REPORTS.match(
-                    f, who.end()
-                ):  # "la Commission relève que les X sont conservés …"
-                    rules.extend(_controller_rules(text, start, end, markers))
-                continue
-            if not markers and block.kind == "item":
-                rules.extend(_bare_item_rule(text, start, end, intro))
-                continue
-            rules.extend(_controller_rules(text, start, end, markers))
-    return rules
+                if FIX_VERB.search(f) or STANCE.search(f, who.end()):
+                    new = _commission_rules(text, start, end, rules, ctx)
+                elif REPORTS.match(f, who.end()):  # "la Commission relève que les X sont conservés"
+                    new = _controller_rules(text, start, end, markers, ctx)
+                else:
+                    new = []
+            elif not markers and (block.kind == "item" or ":" in f):
+                new = _bare_item_rule(text, start, end, intro)
+            elif not markers or (_ANAPHOR.match(f) and not any(m.verb for m in markers)):
+                new = _period_after(text, start, end, rules, ctx)
+            else:
+                new = _controller_rules(text, start, end, markers, ctx)
+            rules.extend(new)
+            if new:
+                ctx.scope = new[-1].data_scope or ctx.scope
+            sentence_subject = subject(text, start, end, anywhere=True)
+            if sentence_subject:
+                ctx.subject = sentence_subject
+    return [r for r in rules if r is not None]
 
 
 def _markers(folded: str, offset: int) -> list[_Marker]:
@@ -182,15 +249,31 @@ def _markers(folded: str, offset: int) -> list[_Marker]:
         for m in rx.finditer(folded)
     ]
     verbs = [m for m in found if m.verb]
-    chosen = verbs or found
-    return sorted(chosen, key=lambda m: m.start)
+    if not verbs:
+        return sorted(found, key=lambda m: m.start)
+    phases = [
+        m
+        for m in found
+        if not m.verb
+        and m.action is not RetentionAction.RETAIN
+        and _PHASE_NOUN.search(folded[: m.start - offset])
+    ]
+    return sorted(verbs + phases, key=lambda m: m.start)
+
+
+def _is_active(text: str, mk: _Marker) -> bool:
+    """``conserve``/``conservent``/``conserver`` (the agent does it), not ``conservées``."""
+    word = text[mk.start : mk.end]
+    if "é" in word or "É" in word:
+        return False
+    f = fold(word)
+    return bool(_ACTIVE_END.search(f)) or f.endswith(("e", "it"))
 
 
 def _controller_rules(
-    text: str, start: int, end: int, markers: list[_Marker]
+    text: str, start: int, end: int, markers: list[_Marker], ctx: _Context
 ) -> list[RetentionRule]:
     out: list[RetentionRule] = []
-    scope: str | None = None
     raw = text[start:end]
     segments = [
         [mk.end, markers[i + 1].start if i + 1 < len(markers) else end]
@@ -204,39 +287,134 @@ def _controller_rules(
             segments[i] = [region_start + cut_end, mk.start]
             if i:
                 segments[i - 1][1] = region_start + cut_start
+    scope = ctx.scope
     for i, mk in enumerate(markers):
         seg_start, seg_end = segments[i]
-        new_scope = (
-            subject(text, markers[i - 1].end if i else start, mk.start)
-            if mk.verb
-            else complement(text, mk.end, seg_end)
-        )
+        region_start = markers[i - 1].end if i else start
+        if not mk.verb:
+            new_scope = complement(text, mk.end, seg_end)
+        elif _is_active(text, mk) and subject(text, region_start, mk.start) is None:
+            new_scope, skip = object_phrase(text, mk.end, seg_end)
+            seg_start += skip
+        else:
+            new_scope = subject(text, region_start, mk.start)
+        if new_scope is None and mk.verb and i == 0:
+            new_scope = ctx.scope if _refers_back(text, start, mk.start) else None
+        if new_scope is None and not mk.verb and _PRONOUN_SCOPE.search(fold(text[start:end])):
+            new_scope = ctx.subject  # "Leur durée de conservation ne saurait dépasser un an"
         scope = new_scope or scope
         exc = EXCEPTION.search(fold(text[seg_start:seg_end]))
         if exc:
             seg_end = seg_start + exc.start()
-        out.extend(
-            _build(text, seg_start, seg_end, scope, mk.action, SetBy.CONTROLLER, raw, start, end)
-        )
+        built = _build(text, seg_start, seg_end, scope, mk.action, SetBy.CONTROLLER, raw, start, end)
+        if built:
+            out.extend(built)
+            ctx.pending = built[-1] if not _has_period(built[-1]) else None
+        elif mk.action is RetentionAction.RETAIN and mk.verb:
+            ctx.pending = _rule(scope, mk.action, SetBy.CONTROLLER, raw, start, end)
+        elif _PHASE.search(fold(text[start : mk.start])):
+            # a later phase with no period of its own: "puis supprimées", "Elles sont ensuite
+            # archivées", "À l'issue de ce délai, elles sont détruites"
+            out.append(_rule(scope, mk.action, SetBy.CONTROLLER, raw, start, end))
     return out
 
 
-def _bare_item_rule(text: str, start: int, end: int, intro: str) -> list[RetentionRule]:
-    """ "- identité : 5 ans après le départ ;" under "… sont conservées comme suit :"."""
-    intro_markers = _markers(fold(intro), 0)
-    f_intro = fold(intro)
-    if not intro_markers and not re.search(r"conserv|duree|delai", f_intro):
+def _refers_back(text: str, start: int, verb_start: int) -> bool:
+    """The verb's subject is a pronoun or is missing ("Elles sont ensuite archivées",
+    "Au-delà, ils sont effacés")."""
+    head = fold(text[start:verb_start])
+    return not re.search(r"[a-z]{3,}", re.sub(r"\b(?:elles|ils|elle|il|sont|est|ensuite|alors|puis"
+                                              r"|seront|sera|au-dela|ne|pas|en|y|les|la)\b", "", head))
+
+
+def _has_period(rule: RetentionRule) -> bool:
+    return bool(rule.duration or rule.duration_min or rule.duration_max)
+
+
+def _rule(scope, action, set_by, raw, start, end, **periods) -> RetentionRule:
+    return RetentionRule(
+        data_scope=scope,
+        action=action.value,
+        duration=periods.get("duration"),
+        duration_min=periods.get("duration_min"),
+        duration_max=periods.get("duration_max"),
+        trigger=periods.get("trigger"),
+        until=periods.get("until"),
+        rolling=bool(periods.get("rolling")),
+        set_by=set_by,
+        raw=strip_final_period(raw),
+        start=start,
+        end=end,
+    )
+
+
+def _period_after(
+    text: str, start: int, end: int, rules: list[RetentionRule], ctx: _Context
+) -> list[RetentionRule]:
+    """A sentence with a period and no retention verb: the period of the rule still waiting
+    for one, a restatement of the last rule's (no row), or a rule for the last subject."""
+    sentence = text[start:end]
+    f = fold(sentence)
+    built = _build(text, start, end, None, RetentionAction.RETAIN, SetBy.CONTROLLER, sentence, start, end)
+    built = [r for r in built if _has_period(r)]
+    if not built:
         return []
+    pending = ctx.pending
+    if pending is not None:
+        ctx.pending = None
+        filled = [
+            dataclasses.replace(
+                r,
+                data_scope=pending.data_scope,
+                action=pending.action,
+                set_by=pending.set_by,
+                trigger=r.trigger or pending.trigger,
+                until=None,
+                raw=pending.raw,
+                start=pending.start,
+                end=r.end,
+            )
+            for r in built
+        ]
+        if rules and rules[-1] is pending:
+            rules.pop()
+        return filled
+    if _ANAPHOR.match(f):
+        last = rules[-1] if rules else None
+        if last is not None and any(
+            (r.duration, r.duration_min, r.duration_max)
+            == (last.duration, last.duration_min, last.duration_max)
+            or r.duration in (last.duration, last.duration_max, last.duration_min)
+            for r in built
+        ):
+            return []  # "ce délai de deux ans correspond à …": said already
+        scope = last.data_scope if last is not None else ctx.subject
+        return [dataclasses.replace(r, data_scope=scope) for r in built]
+    return []
+
+
+def _bare_item_rule(text: str, start: int, end: int, intro: str) -> list[RetentionRule]:
+    """ "- identité : 5 ans après le départ ;" or "- Pendant un an : les relevés ;" (the
+    period on either side of the colon) under an intro, or alone in section VIII."""
+    intro_markers = _markers(fold(intro), 0)
     action = intro_markers[0].action if intro_markers else RetentionAction.RETAIN
     item = text[start:end]
     colon = item.find(":")
     if colon > 0:
-        scope, seg_start = clean(item[:colon]), start + colon + 1
+        left, right = item[:colon], item[colon + 1 :]
+        if (find_durations(left) or find_until(left)) and not find_durations(right):
+            scope, seg_start, seg_end = clean(right), start, start + colon
+        else:
+            scope, seg_start, seg_end = clean(left), start + colon + 1, end
     else:
         first = find_durations(item)
-        scope = clean(item[: first[0].start]) if first else None
-        seg_start = start + (first[0].start if first else 0)
-    return _build(text, seg_start, end, scope, action, SetBy.CONTROLLER, item, start, end)
+        if not first:
+            return []
+        for_scope = duration_scope(item, None, first[0].start, first[0].end)
+        scope = clean(for_scope) if for_scope else clean(item[: first[0].start])
+        seg_start, seg_end = start + first[0].start, end
+    rules = _build(text, seg_start, seg_end, scope, action, SetBy.CONTROLLER, item, start, end)
+    return [r for r in rules if _has_period(r) or r.until]
 
 
 def _build(
@@ -251,43 +429,45 @@ def _build(
     end: int,
 ) -> list[RetentionRule]:
     seg = text[seg_start:seg_end]
+    offset = find_offset(seg)
     ranges = find_ranges(seg)
     durations = [
         d for d in find_durations(seg) if not any(r.start <= d.start < r.end for r in ranges)
     ]
-    trigger = find_trigger(seg)
-    until = find_until(seg) if not durations and not ranges else None
+    trigger = offset.trigger if offset else find_trigger(seg)
+    until = find_until(seg) if not durations and not ranges and not offset else None
     if trigger and until and fold(until).startswith("jusqu"):
         until = None if durations else until
     rolling = is_rolling(seg)
-    base = {
-        "data_scope": scope,
-        "action": action.value,
-        "trigger": trigger,
-        "until": until,
-        "rolling": rolling,
-    }
-    common = {"set_by": set_by, "raw": strip_final_period(raw), "start": start, "end": end}
+    base = {"scope": scope, "action": action, "set_by": set_by, "raw": raw, "start": start, "end": end}
     out: list[RetentionRule] = []
+    if offset:
+        out.append(_rule(**base, duration=offset.iso, trigger=trigger, rolling=rolling))
     for r in ranges:
+        lone = r.min if r.max is None else r.max if r.min is None else None
         out.append(
-            RetentionRule(duration=None, duration_min=r.min, duration_max=r.max, **base, **common)
+            _rule(**base, duration=lone, duration_min=r.min, duration_max=r.max,
+                  trigger=trigger, until=until, rolling=rolling)
         )
     for i, d in enumerate(durations):
-        fields = dict(base)
+        d_scope, d_trigger, d_rolling = scope, trigger, rolling
         if len(durations) > 1:  # each duration has its own group and event
             prev_end = durations[i - 1].end if i else None
             nxt = durations[i + 1].start if i + 1 < len(durations) else len(seg)
             own = seg[d.start if i else 0 : nxt]
-            fields["data_scope"] = duration_scope(seg, prev_end, d.start, d.end) or scope
-            fields["trigger"], fields["rolling"] = find_trigger(own), is_rolling(own)
+            found = duration_scope(seg, prev_end, d.start, d.end)
+            d_scope = clean(found) if found else scope
+            d_trigger, d_rolling = find_trigger(own), is_rolling(own)
+        else:
+            found = duration_scope(seg, None, d.start, d.end)
+            if found and scope is None:
+                d_scope = clean(found)
         out.append(
-            RetentionRule(duration=d.iso, duration_min=None, duration_max=None, **fields, **common)
+            _rule(**{**base, "scope": d_scope}, duration=d.iso, trigger=d_trigger,
+                  until=until, rolling=d_rolling)
         )
     if not out and (trigger or until or action == RetentionAction.ARCHIVE):
-        out.append(
-            RetentionRule(duration=None, duration_min=None, duration_max=None, **base, **common)
-        )
+        out.append(_rule(**base, trigger=trigger, until=until, rolling=rolling))
     return out
 
 
@@ -295,11 +475,11 @@ def _build(
 
 
 def _commission_rules(
-    text: str, start: int, end: int, before: list[RetentionRule]
+    text: str, start: int, end: int, before: list[RetentionRule], ctx: _Context | None = None
 ) -> list[RetentionRule]:
     sentence = text[start:end]
     f = fold(sentence)
-    fix = FIX_VERB.search(f)
+    fix = FIX_VERB.search(f) or STANCE.search(f)
     if not fix:
         return []
     seg_start = start + fix.start()
@@ -308,7 +488,11 @@ def _commission_rules(
     scope = commission_scope(sentence, f, fix.end())
     if scope is None and markers:  # "demande que les images soient conservées …"
         scope = subject(text, start + fix.end(), markers[0].start)
-    if scope is None and before and _PRONOUN_SCOPE.search(f):
-        scope = before[-1].data_scope
+        if scope is None and ctx is not None and _refers_back(text, start + fix.end(), markers[0].start):
+            scope = ctx.scope
+    if scope is None and _PRONOUN_SCOPE.search(f):
+        scope = before[-1].data_scope if before else (ctx.scope if ctx else None)
+    if scope is None and ctx is not None and ctx.pending is not None and not markers:
+        scope = ctx.pending.data_scope  # "Relève que la durée de X n'a pas été précisée. Fixe cette durée à deux mois."
     rules = _build(text, seg_start, end, scope, action, SetBy.COMMISSION, sentence, start, end)
-    return [r for r in rules if r.duration or r.duration_min or r.duration_max]
+    return [r for r in rules if _has_period(r)]

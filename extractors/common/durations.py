@@ -182,17 +182,22 @@ _BARE_RANGE = word_re(
 _MIN_AFTER = re.compile(r"^\s*(?:au\s+)?minimum\b")
 _MAX_AFTER = re.compile(r"^\s*(?:(?:au\s+)?maximum\b|au\s+plus\b(?!\s+tard))")
 _MIN_BEFORE = word_re(
-    r"\b(?:au\s+minimum|minimum|au\s+moins|d'au\s+moins|pas\s+moins\s+de|minimale)\s*(?:de\s+|d')?$"
+    r"\b(?:au\s+minimum|minimum|au\s+moins|d'au\s+moins|pas\s+moins\s+de|minimale?s?|minimaux"
+    r"|(?:ne|n')\s*(?:\w+\s+){0,2}?(?:etre\s+)?inferieure?s?\s+a)\s*(?:de\s+|d')?$"
 )
+#: Words that make the period after them a ceiling: "durée maximale de", "ne saurait excéder",
+#: "n'excédant pas", "dans la limite de", "limitée à", "au plus", "ne … pas au-delà de".
 _MAX_BEFORE = word_re(
-    r"\b(?:au\s+maximum|maximum|maximale|au\s+plus(?:\s+tard)?|jusqu'a|dans\s+la\s+limite\s+d'|dans\s+la\s+limite\s+de|"
-    r"n'excedant\s+pas|ne\s+pouvant\s+(?:pas\s+)?exceder|sans\s+exceder|plus\s+de|au-dela\s+de|au-dela\s+d')\s*(?:de\s+|d')?$"
+    r"\b(?:au\s+maximum|maximum|maximale?s?|maximaux|au\s+plus(?:\s+tard)?|jusqu'a|dans\s+la\s+limite\s+d'"
+    r"|dans\s+la\s+limite\s+de|n'excedant\s+pas|ne\s+depassant\s+pas|sans\s+(?:exceder|depasser)"
+    r"|(?:ne|n')\s*(?:\w+\s+){0,3}?(?:exceder|exceden?t?|depasser|depassen?t?|aller\s+au-dela\s+d'?|etre\s+superieure?s?\s+a)"
+    r"|limitee?s?\s+a|plafonnee?s?\s+a|plus\s+de|plus\s+d'|au-dela\s+de|au-dela\s+d')\s*(?:de\s+|d')?$"
 )
 _RANGE_LINK = re.compile(r"^\s*(?:minimum\s+)?(?:a|et|,)\s+(?:(?:au\s+)?maximum\s+)?$")
 
 
 def _bound(folded: str, d: Duration) -> str | None:
-    after, before = folded[d.end :], folded[max(0, d.start - 40) : d.start]
+    after, before = folded[d.end :], folded[max(0, d.start - 60) : d.start]
     if _MIN_AFTER.match(after) or _MIN_BEFORE.search(before):
         return "min"
     if _MAX_AFTER.match(after) or _MAX_BEFORE.search(before):
@@ -243,43 +248,126 @@ _UNTIL = word_re(
 _TRIGGER = word_re(
     r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de son\s|de sa\s|d')"
     r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s)|suivant\s+(?:le\s|la\s|l')|jusqu'(?:au\s|a la\s|a l')"
-    r"|a la\s+(?=fin\s)"  # "à la fin de la relation" → "fin de la relation"
+    r"|a la\s+(?=fin\s)|au\s+(?=depart\s)"  # "à la fin de la relation" → "fin de la relation"
     r"|(?P<span>(?:pendant|durant)\s+(?:toute\s+)?la\s+(?=duree\s)))\s*"  # "la durée du contrat augmentée de 5 ans"
 )
 #: "jusqu'au départ plus 6 mois", "la durée du contrat augmentée de 5 ans": an event plus a period.
 _PLUS = word_re(r"\b(?:plus|augmentee?s?|majoree?s?|prolongee?s?)\s")
 _NOT_EVENT = re.compile(r"^(?:un|une|ce|cette|ces|\d|delai|periode|duree)\b")
-_NP_STOP = re.compile(
-    r"[,;.()«»]|\s(?:et|ou|plus|pour|afin|puis|soit|sauf|dans|au maximum|au plus tard|a l'exception|conformement"
-    r"|augmentee?s?|majoree?s?|prolongee?s?)\s|\s\d"
+#: Where an event's noun phrase ends for sure.
+_NP_HARD_STOP = re.compile(
+    r"[;.()«»:]|,|\s(?:plus|pour|afin|puis|soit|sauf|au maximum|au plus tard|a l'exception|conformement"
+    r"|augmentee?s?|majoree?s?|prolongee?s?|sous reserve|dans (?:le cadre|la limite|un delai)"
+    r"|sont|est|seront|sera|ne|n')\s|\s\d"
 )
-#: "départ de celui-ci" → "départ": who leaves is not part of the event.
+_DETERMINER = re.compile(r"(?:la|le|les|l'|leur|leurs|son|sa|ses|un|une|votre|vos|notre|nos|ce|cet|cette|ces)$")
+_PREP_OR_CONJ = re.compile(
+    r"(?:de|d'|du|des|a|au|aux|avec|par|pour|en|sur|dans|entre|et|ou|vers|chez|sans|selon|contre|apres|avant"
+    r"|laquelle|lequel|lesquels|lesquelles|auquel|auxquels|duquel|dont|ou)$"
+)
+_TRAILING = re.compile(
+    r"(?:\s+(?:de|d'|du|des|a|au|aux|avec|par|pour|en|sur|dans|et|ou|la|le|les|l'|un|une|leur|son|sa|ses))+$"
+)
+#: "départ de celui-ci" → "départ": a pronoun complement says who, not what event.
 PERSON_COMPLEMENT = re.compile(
-    r"\s+(?:(?:de|du|des)\s+|d')?(?:celui-ci|celle-ci|ceux-ci|celles-ci|ces derniers|ces dernieres|ce dernier|cette derniere"
-    r"|l'interessee?|la personne(?: concernee)?|l'utilisateur|l'agent|salarie|l'employe|collaborateur|l'eleve|patient"
-    r"|personnes concernees|ces personnes)\b.*$"
+    r"\s+(?:(?:de|du|des)\s+|d')?(?:celui-ci|celle-ci|ceux-ci|celles-ci|ces derniers|ces dernieres|ce dernier"
+    r"|cette derniere)\b.*$"
 )
+_ORDINALS = {
+    "premiere": 1, "1re": 1, "1ere": 1, "deuxieme": 2, "seconde": 2, "2e": 2, "troisieme": 3, "3e": 3,
+    "quatrieme": 4, "4e": 4, "cinquieme": 5, "5e": 5, "sixieme": 6, "6e": 6, "septieme": 7, "7e": 7,
+    "huitieme": 8, "8e": 8, "neuvieme": 9, "9e": 9, "dixieme": 10, "10e": 10, "onzieme": 11,
+    "douzieme": 12, "quinzieme": 15, "vingtieme": 20, "trentieme": 30,
+}
+#: "jusqu'à la fin de la cinquième année suivant leur enregistrement", "jusqu'au 31 décembre
+#: de la troisième année suivant celle du paiement": N years from the event.
+_NTH_YEAR = word_re(
+    r"\b(?:jusqu'(?:a|au)\s+)?(?:la\s+fin\s+de\s+|au\s+terme\s+de\s+|31\s+decembre\s+de\s+|l'expiration\s+de\s+)?"
+    r"(?:la|l')\s*(?P<nth>" + "|".join(_ORDINALS) + r")\s+annee(?:\s+civile)?\s+(?:suivant|qui\s+suit)\s+"
+    r"(?:(?:celle|l'annee)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|d')|(?:la|le|les|l'|leur|leurs|son|sa|ses)\s*)?"
+)
+_CURRENT_YEAR = word_re(r"\b(?P<np>l'annee\s+(?:civile\s+)?(?:en\s+cours|courante))\s+(?:plus|augmentee?\s+de)\s")
 _ROLLING = word_re(r"\bglissante?s?\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Offset:
+    """A period counted in calendar years from an event: ``iso`` from ``trigger``."""
+
+    iso: str
+    trigger: str
+    start: int
+    end: int
+
+
+def noun_phrase(text: str, start: int) -> str | None:
+    """The event's noun phrase that starts at ``start`` in ``text``, complements included
+    ("clôture définitive du dossier avec l'usager", "date à laquelle la décision est devenue
+    définitive"), never ending on a preposition, conjunction or article. It stops at
+    punctuation, at a new clause or purpose ("pour", "afin", "puis", a verb), at "ou" after
+    a comma ("dès X ou, à défaut, dès Y": X), at a determiner that no preposition or
+    conjunction introduces ("à compter de leur collecte la durée …": "collecte"), and
+    "de celui-ci" is left out."""
+    rest = fold(text[start:])
+    hard = _NP_HARD_STOP.search(rest)
+    end = hard.start() if hard else len(rest)
+    words = list(re.finditer(r"[\w'-]+", rest[:end]))
+    has_complement = False
+    for i, w in enumerate(words):
+        token = w.group()
+        prev = words[i - 1].group() if i else ""
+        if i and _DETERMINER.fullmatch(token) and not _PREP_OR_CONJ.fullmatch(prev):
+            end = words[i - 1].end()
+            break
+        if token in ("et", "ou") and i + 1 < len(words):
+            nxt = words[i + 1].group()
+            if nxt in ("de", "d'", "du", "des") and not has_complement:
+                end = w.start()  # "dernier achat ou de votre dernière visite": a second event
+                break
+            if _DETERMINER.fullmatch(nxt) and token == "ou":
+                end = w.start()  # "fin de la mission ou le départ": a second event
+                break
+        if i and token in ("de", "d'", "du", "des"):
+            has_complement = True
+    phrase_f = rest[:end]
+    person = PERSON_COMPLEMENT.search(phrase_f)
+    if person:
+        phrase_f = phrase_f[: person.start()]
+    phrase_f = _TRAILING.sub("", phrase_f.rstrip(" ,;.")).rstrip(" ,;.")
+    phrase = text[start : start + len(phrase_f)].strip()
+    return phrase or None
+
+
+def find_offset(seg: str) -> Offset | None:
+    """A period counted from an event in calendar years ("jusqu'à la fin de la cinquième
+    année suivant leur encaissement" → ``P5Y`` from "encaissement"; "l'année en cours plus
+    deux ans": the trigger "année en cours", the period read as usual)."""
+    f = fold(seg)
+    m = _NTH_YEAR.search(f)
+    if m:
+        event = noun_phrase(seg, m.end())
+        if event:
+            return Offset(f"P{_ORDINALS[m['nth']]}Y", event, m.start(), m.end() + len(event))
+    return None
 
 
 def find_trigger(seg: str) -> str | None:
     """The event a period starts from, as its noun phrase: "6 mois après le départ de celui-ci"
     → "départ"; "à compter de la fin de la relation contractuelle" → "fin de la relation
-    contractuelle"; "pendant la durée du contrat augmentée de 5 ans" → "durée du contrat".
-    "jusqu'au départ" counts only with "plus N" (else it is an ``until``)."""
+    contractuelle"; "pendant la durée du contrat augmentée de 5 ans" → "durée du contrat";
+    "l'année en cours plus deux ans" → "année en cours". "jusqu'au départ" counts only with
+    "plus N" (else it is an ``until``)."""
     f = fold(seg)
+    current = _CURRENT_YEAR.search(f)
+    if current:
+        return seg[current.start("np") + 2 : current.end("np")]
     for m in _TRIGGER.finditer(f):
         rest = f[m.end() :]
         if m["span"] is None and _NOT_EVENT.match(rest):
             continue
         if (m["span"] or m.group().startswith("jusqu")) and not _PLUS.search(rest):
             continue  # "jusqu'au départ" alone is an open condition (until)
-        stop = _NP_STOP.search(rest)
-        np_end = stop.start() if stop else len(rest)
-        person = PERSON_COMPLEMENT.search(rest[:np_end])
-        if person:
-            np_end = person.start()
-        phrase = seg[m.end() : m.end() + np_end].strip(" ,;.")
+        phrase = noun_phrase(seg, m.end())
         if phrase:
             return phrase
     return None
@@ -292,7 +380,10 @@ def find_until(seg: str) -> str | None:
     m = _UNTIL.search(f)
     if not m:
         return None
-    stop = re.search(r"[;]|,\s|\.(?:\s|$)|\s(?:puis|et (?:les|la|le|sont|seront))\s", f[m.end() :])
+    stop = re.search(
+        r"[;:]|,\s|\.(?:\s|$)|\s(?:puis|et (?:les|la|le|sont|seront)|(?:pour|s'agissant|concernant) (?:les|la|le|l'))\s",
+        f[m.end() :],
+    )
     phrase = seg[m.start() : m.end() + (stop.start() if stop else len(f) - m.end())]
     return strip_final_period(phrase.strip()) or None
 

@@ -21,8 +21,18 @@ _AUX = word_re(
     r"|repondent|repond|relevent|releve|suivent|suit|font l'objet|fait l'objet|obeissent|obeit)\b"
     r"(?P<gap>(?:\s+(?!qu)[\w',()-]+){0,4}?)\s*$"
 )
+#: Verbs whose "que" opens the clause that holds the subject ("indique que les X sont …").
+_SAYING = (
+    r"(?:indique|indiquent|precise|precisent|prevoit|prevoient|estime|estiment|considere|considerent"
+    r"|releve|relevent|constate|constatent|note|notent|rappelle|rappellent|demande|demandent|souhaite"
+    r"|observe|explique|expliquent|affirme|signale|informe|ajoute|ajoutent|propose|recommande|exige"
+    r"|souligne|confirme|declare|mentionne|admet|accepte|juge|retient|dispose|stipule|prescrit|requiert"
+    r"|preconise|assure|garantit|s'engage|veille|prend acte de ce|prend note de ce|entend|(?:est|a ete|sont)"
+    r"\s+(?:indique|precise|prevu|rappele|entendu|convenu|souligne|mentionne|releve|constate|note))"
+)
 _BOUNDARY = re.compile(
-    r";|:|(?<!ainsi )(?<!tant )(?<!sorte )(?<!alors )\bque\s|(?<!ainsi )(?<!tant )\bqu'|,\s*(?:et|puis|mais)\s|\s(?:puis|tandis que|alors que)\s"
+    rf";|:|\b{_SAYING}\s+(?:\w+\s+){{0,2}}?(?:que\s|qu')|(?:^|,)\s*(?:(?:et|ou|mais)\s+)?(?:de sorte |afin |pour )?(?:que\s|qu')"
+    r"|,\s*(?:et|puis|mais)\s|\s(?:puis|tandis que|alors que)\s"
 )
 _CONNECTIVES = re.compile(
     r"^(?:[\s,;:]|\b(?:et|puis|mais|par ailleurs|enfin|en outre|de plus|ensuite|de meme|toutefois"
@@ -37,7 +47,8 @@ _TOPIC = re.compile(
     r"(?:(?:a|aux|au)\s+)?(?:des\s|du\s|de la\s|de l'|d'|de\s)?\s*"
 )
 _GENERIC_SUBJECT = re.compile(
-    r"(?:,\s*|\s)(?:les|ces|leurs|ses) (?:donnees|informations)\s*$|(?:,\s*|\s)(?:celles-ci|ceux-ci|elles|ils)\s*$"
+    r"(?:,\s*|\s)(?:les|ces|leurs|ses|leur) (?:donnees|informations|durees?|delais?)(?: de conservation)?\s*$"
+    r"|(?:,\s*|\s)(?:celles-ci|ceux-ci|elles|ils)\s*$"
 )
 _COMPLEMENT = re.compile(
     r"^\s*(?:s'agissant|concernant|relative)?\s*(?:des\s|du\s|de la\s|de l'|d'|de\s|aux\s|au\s)\s*"
@@ -65,21 +76,56 @@ _COMMISSION_TOPIC = re.compile(
 )
 
 
+_HEADER = re.compile(r"^(?:art(?:icle)?\.?\s*(?:\d+|premier|1er)\w*\.?\s*(?:[-–—]\s*)?)")
+#: A lead-in before the subject: "À l'issue de ce délai, les journaux …", "Conformément à
+#: l'article 10, les données …", "Par dérogation, les données …".
+_LEAD_IN = re.compile(
+    r"^(?!(?:les|le|la|l'|des|du|ces|cette|ce|cet|leurs?|ses|sa|son|vos|votre|nos|notre|tou(?:te)?s?)\b)"
+    r"[^,]*(?:,[^,]*)*?,\s*(?=(?:les|le|la|l'|ces|cette|cet|ce|leurs?|ses|sa|son|vos|votre|nos|notre"
+    r"|tou(?:te)?s les|tout le|toute la|l'ensemble|elles|ils|celles-ci|ceux-ci)\b)"
+)
+_DETERMINER_LEAD = re.compile(
+    r"^(?:pour\s+|concernant\s+|s'agissant\s+d(?:es|u|e la|e l')\s*)?"
+    r"(?:(?:tou(?:te)?s\s+(?:les|ces|leurs|vos|nos)|tout\s+le|toute\s+la|l'ensemble\s+(?:des|du)"
+    r"|l'ensemble\s+de\s+la|l'ensemble\s+de\s+l'|leurs|leur|les|le|la|des|du|de\s+la|ces|cette|cet|ce|ses"
+    r"|sa|son|vos|votre|nos|notre)\s+|(?:l'|de\s+l')\s*)"
+)
+_PRONOUN = re.compile(
+    r"^(?:elles|ils|elle|il|celles-ci|ceux-ci|celle-ci|celui-ci|ces dernieres|ces derniers|les|la|le|l'|en"
+    r"|celles|ceux|qui|lesquelles|lesquels)$"
+)
+_TRAILING_NEG = re.compile(r"(?:\s+(?:ne|n'|y|en|ne\s+pas|ne\s+plus))+$")
+
+
 def clean(phrase: str) -> str | None:
-    """Without leading connectives ("Par ailleurs, …"), edge punctuation and final period."""
+    """The phrase as a ``data_scope``: without an article header ("Art. 4. –"), leading
+    connectives ("Par ailleurs, …") or lead-in ("À l'issue de ce délai, …"), leading
+    determiner ("les", "vos", "toutes les"), a trailing "ne", edge punctuation and final
+    period. None for a bare pronoun ("elles"): the caller takes the antecedent."""
+    phrase = phrase.strip()
     f = fold(phrase)
-    m = _CONNECTIVES.match(f)
-    phrase = phrase[m.end() :] if m else phrase
-    phrase = strip_final_period(phrase.strip(" ,;:-"))
-    return phrase or None
-
-
-def subject(text: str, region_start: int, verb_start: int) -> str | None:
-    """The subject of the retention verb at ``verb_start`` ("les X sont conservés")."""
-    region = fold(text[region_start:verb_start])
-    aux = _AUX.search(region)
-    if not aux:
+    for rx in (_HEADER, _CONNECTIVES, _LEAD_IN, _CONNECTIVES, _DETERMINER_LEAD):
+        m = rx.match(f)
+        if m and m.end():
+            phrase, f = phrase[m.end() :], f[m.end() :]
+    phrase = strip_final_period(phrase.strip(" ,;:-–—"))
+    neg = _TRAILING_NEG.search(fold(phrase))
+    if neg:
+        phrase = phrase[: neg.start()]
+    phrase = phrase.strip(" ,;:-–—")
+    if not phrase or _PRONOUN.match(fold(phrase)):
         return None
+    return phrase
+
+
+def subject(text: str, region_start: int, verb_start: int, anywhere: bool = False) -> str | None:
+    """The subject of the retention verb at ``verb_start`` ("les X sont conservés"), or with
+    ``anywhere`` the subject of the first verb of ``text[region_start:verb_start]`` (what a
+    later "Leur durée de conservation" refers to)."""
+    region = fold(text[region_start:verb_start])
+    aux = _FIRST_VERB.search(region) if anywhere else _AUX.search(region)
+    if not aux:
+        return _excepted(text, region_start, region) if not anywhere else None
     head_end = region_start + aux.start()
     head = fold(text[region_start:head_end])
     if re.search(r"\bqui\s*$", head):
@@ -95,10 +141,62 @@ def subject(text: str, region_start: int, verb_start: int) -> str | None:
     return _topic_or_subject(text[region_start + cut : head_end])
 
 
+_FIRST_VERB = re.compile(
+    r"\s(?:sont|est|seront|sera|soient|soit|ont|a|peuvent|doivent|peut|doit|ne|n')\s"
+)
+
+
+def _excepted(text: str, region_start: int, region: str) -> str | None:
+    """ "…, à l'exception des données de facturation, conservées dix ans": the excepted group."""
+    last = None
+    for m in EXCEPTION.finditer(region):
+        last = m
+    if last is None:
+        return None
+    rest = region[last.end() :]
+    stop = re.search(r",|\s(?:qui|sont|est)\b", rest)
+    np = text[region_start + last.end() : region_start + last.end() + (stop.start() if stop else len(rest))]
+    return clean(np)
+
+
+_OBJECT_STOP = re.compile(
+    r"[,;:.()]|\s(?:pendant|durant|jusqu'|jusqu|a compter|a partir|apres|au-dela|au plus|au moins|au maximum"
+    r"|sur une|pour une|dans|tant|aussi longtemps|le temps|puis|et les|conformement|des la|des le|des l')"
+    r"|\s(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|trente)\s"
+)
+_OBJECT_START = re.compile(
+    r"\b(?:les|la|le|l'|des|ces|vos|leurs|ses|nos|votre|leur|son|sa|notre|tous les|toutes les|l'ensemble)\b"
+)
+_PP = re.compile(r"\s*(?:pour le compte|au nom|a la demande|sur demande|en son nom)\b[^,]*?(?=\s(?:les|la|le|l'|des|ces|vos|leurs|ses|nos)\s)")
+
+
+def object_phrase(text: str, verb_end: int, seg_end: int) -> tuple[str | None, int]:
+    """The object of an active retention verb ("le responsable conserve les relevés … pendant
+    un an" → "relevés …") and how far it reaches from ``verb_end``; (None, 0) when the
+    object stands before the verb ("puis les efface") or is missing."""
+    tail = text[verb_end:seg_end]
+    f = fold(tail)
+    pp = _PP.match(f)
+    skip = pp.end() if pp else 0
+    m = _OBJECT_START.match(f[skip:].lstrip())
+    if not m:
+        return None, 0
+    begin = skip + (len(f[skip:]) - len(f[skip:].lstrip()))
+    stop = _OBJECT_STOP.search(f, begin + m.end())
+    np_end = stop.start() if stop else len(f)
+    return clean(tail[begin:np_end]), np_end
+
+
 def _topic_or_subject(phrase: str) -> str | None:
-    phrase = clean(phrase) or ""
+    """ "S'agissant des visiteurs, leurs données" → "visiteurs" (the topic names the group
+    when the subject is generic); else the subject, cleaned."""
     f = fold(phrase)
-    topic = _TOPIC.match(f)
+    lead = 0
+    for rx in (_HEADER, _CONNECTIVES):
+        m = rx.match(f, lead)
+        if m:
+            lead = m.end()
+    topic = _TOPIC.match(f, lead)
     if topic:
         generic = _GENERIC_SUBJECT.search(f)
         comma = f.rfind(",")
@@ -106,7 +204,7 @@ def _topic_or_subject(phrase: str) -> str | None:
             return clean(phrase[topic.end() : generic.start()])
         if comma > topic.end():
             return clean(phrase[topic.end() : comma])
-    return phrase or None
+    return clean(phrase)
 
 
 def complement(text: str, noun_end: int, seg_end: int) -> str | None:
