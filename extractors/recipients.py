@@ -91,33 +91,89 @@ _ENUM_WORD = word_re(
 )
 _IGNORED_WORDS = {"acces", "droits", "droit", "traitement", "lecture", "ecriture"}
 
+_COMMUNICATED = (
+    r"(?:communiquee?s?|transmise?s?|transferee?s?|adressee?s?|destinee?s?|divulguee?s?|envoyee?s?|remise?s?"
+    r"|fournie?s?|presentee?s?|notifiee?s?|signalee?s?|declaree?s?|diffusee?s?|mise?s? a (?:la )?disposition"
+    r"|portee?s? a la connaissance|restituee?s?|accessibles?)"
+)
+_TO = r"(?=(?:a|au|aux|a la|a l'|vers|aupres)\b)"
+#: Where the recipients of a sentence start (what precedes each is a lead):
+#: "sont (susceptibles d'être) communiquées [, sur réquisition,] aux X", "Les destinataires
+#: sont :", "communication aux X", "Le responsable transmet les relevés à X".
 _RECIPIENT_LEAD = word_re(
-    r"\b(?:etre|sont|seront|est|sera)\s+(?:\w+\s+){0,2}?(?:communiquee?s?|transmise?s?|transferee?s?|adressee?s?|destinee?s?|"
-    r"divulguee?s?|envoyee?s?)(?:\s*,[^,;.]{1,40},)?\s+(?:(?:notamment|egalement|uniquement|exclusivement|seulement)\s+)?"
-    r"(?=(?:a|au|aux|a la|a l'|vers)\b)"
+    r"\b(?:etre|sont|seront|est|sera|soient|soit)\s+(?:\w+\s+){0,2}?" + _COMMUNICATED
+    + r"(?P<between>\s*,[^,;.]{1,60},|\s+par\s+[^,;.]{1,60}?(?=\s(?:a|au|aux|a la|a l')\s))?"
+    r"\s+(?:(?:notamment|egalement|uniquement|exclusivement|seulement|en outre|aussi|par ailleurs)\s+)?(?:qu')?"
+    + _TO
+    + r"|\b(?:n'est|ne sont|ne seront|ne peuvent etre|ne pourront etre)\s+" + _COMMUNICATED + r"\s+qu'" + _TO
+    + r"|\bportee?s?\s+a\s+la\s+connaissance\s+(?=(?:du|de la|de l'|des|d')\b)"
     r"|\bdestinataires?\s+(?:\w+\s+){0,3}?(?:sont|est|seront|sera)\s*:?\s*"
-    r"|\bcommunication\s+(?=(?:aux|au|a la|a l')\b)"
+    r"|(?:^|[:;]\s*)\W*sont\s+(?:egalement\s+|aussi\s+)?destinataires\s+(?:des|de la|de l'|du)\s+(?:\w+\s+){0,3}?(?:donnees|informations|elements)"
+    r"(?:\s+(?:personnelles|nominatives))?\s*:?\s*"
+    r"|(?:^|[:;]\s*)\W*peuvent\s+(?:egalement\s+|aussi\s+)?etre\s+destinataires\s+(?:des|de la|de l'|du)\s+(?:\w+\s+){0,3}?"
+    r"(?:donnees|informations|elements)(?:\s+(?:personnelles|nominatives))?\s*:?\s*"
+    r"|\b(?:communication|transmission|transfert|remise)s?\s+(?:\w+\s+){0,3}?" + _TO
 )
-_RECIPIENT_END = re.compile(
-    r"\s(?:dans le cadre|afin|en cas|lorsque|lorsqu'|sur (?:demande|requisition)|conformement|en application|selon|pour"
-    r"|qui|lesquel\w*|notamment|le cas echeant|en vertu|a des fins|a leur demande|dans les conditions|sous reserve)\b"
-    r"|[;:»«]|\.(?:\s|$)|,\s(?!(?:a|au|aux|a la|a l'|le|la|les|l')\b)"
+#: The active voice: "Le responsable transmet les relevés à l'employeur", "adresse à X les Y".
+_ACTIVE_LEAD = word_re(
+    r"\b(?:communique|communiquent|communiquera|transmet|transmettent|transmettra|adresse|adressent|envoie"
+    r"|envoient|remet|remettent|fournit|fournissent|transfere|transferent|notifie|signale|declare)\b"
 )
-#: Between two recipients: a conjunction before a new preposition or article ("aux
-#: services de police et/ou aux autorités", "la Caisse … et le Service …"); a bare
-#: "et" keeps "Autorités administratives et judiciaires" whole.
-_RECIPIENT_SPLIT = re.compile(
-    r"(?:\s*,\s*(?:(?:et|ou)\s+)?|\s+(?:et|ou|et/ou|ainsi que)\s+|\s+ainsi qu')"
-    r"(?=(?:a|au|aux|a la|a l'|le|la|les|l')\b)"
+#: A recipient named as the subject: "La Recette Municipale est destinataire des titres",
+#: "Le Conseil de l'Ordre a communication des informations".
+_SUBJECT_RECIPIENT = word_re(
+    r"\s(?:est|sont|seront|sera|peut etre|peuvent etre|pourront etre)\s+(?:egalement\s+|aussi\s+|seule?s?\s+)?"
+    r"destinataires?\b|\s(?:a|ont|aura|auront|peut avoir|peuvent avoir)\s+communication\b"
+    r"|\s(?:recoit|recoivent|recevra|recevront|est informee?|sont informee?s|est rendue? destinataire)\b"
 )
-_PREPOSITION = re.compile(
-    r"^(?:vers\s+(?:les\s|le\s|la\s|l')?|a la\s|a l'|aux\s|au\s|a\s|les\s|le\s|la\s|l')\s*"
+#: What introduces the condition printed with a recipient.
+CONDITION_CUE = (
+    r"(?:afin\s+(?:de|d'|qu)|en vue\s+(?:de|d'|du|des)|aux\s+(?:seules\s+)?fins|a\s+des\s+fins|a\s+la\s+seule\s+fin"
+    r"|pour\s+(?:le|la|l'|les|leur|son|sa|ses|un|une|des|du|avis|information|paiement|recouvrement|instruction"
+    r"|[a-z]+er\b)|dans\s+(?:le\s+cadre|l'exercice|la\s+limite|le\s+respect|les\s+conditions|les\s+cas|le\s+seul)"
+    r"|au\s+titre\s+d|conformement|en\s+application|en\s+execution|en\s+vertu|sur\s+(?:leur\s+|sa\s+|simple\s+)?"
+    r"(?:requisition|demande|instruction|decision)|sur\s+requisition|a\s+(?:leur|sa|la|sa\s+seule)\s+demande"
+    r"|en\s+cas\s+d|lorsqu|si\s|s'il|s'ils|sous\s+reserve|avec\s+l'accord|avec\s+leur\s+accord|le\s+cas\s+echeant"
+    r"|selon|uniquement|exclusivement|seulement|en\s+charge\s+d|charge(?:e|s|es)?\s+d|s'agissant|en\s+tant\s+qu"
+    r"|par\s+voie|via|par\s+le\s+biais|sans\s|apres\s|des\s+(?:lors|que|qu)|pendant|durant|une\s+fois"
+    r"|a\s+l'occasion|en\s+fonction|suivant|quand|lors\s+d|notamment\s+(?:pour|dans|en|afin))"
+)
+_CONDITION_START = re.compile(CONDITION_CUE)
+#: A new recipient after a separator: a preposition or an article.
+_NEW_RECIPIENT = r"(?:a|au|aux|a la|a l'|vers|aupres|le|la|les|l'|un|une)\b"
+_SEPARATOR = re.compile(
+    r"\s*(?:,\s*(?:(?:et|ou|et/ou|ainsi que|ainsi qu'|de meme que|comme)\s*)?|\s+(?:et|ou|et/ou|ainsi que|de meme que)\s+"
+    r"|\s+ainsi qu')(?=" + _NEW_RECIPIENT + r")"
+)
+_NAME_END = re.compile(
+    r"\s*[;:](?:\s|$)|\.(?:\s|$)|\s*,(?!\s*(?:de|du|des|d')\b)\s*|\s+(?=" + CONDITION_CUE + r")"
+    r"|\s+(?:et|ou|et/ou|ainsi que|de meme que)\s+(?=(?:a|au|aux|a la|a l'|vers|aupres)\b)|\s+ainsi qu'"
+    r"|\s+(?:ainsi que|et|ou|et/ou)\s+(?=(?:le|la|les|l'|un|une)\b)|\s+(?:et|ou)\s*,"
+    r"|\s+(?:qui|lesquel\w*|dont|ce qui)\b|\s+(?:est|sont|seront|sera|peut|peuvent|ont)\s"
+)
+_CONDITION_END = re.compile(
+    r"\s*[;](?:\s|$)|\.(?:\s|$)|:\s|\s+(?=(?:et|ou|ainsi que)\s+(?:a|au|aux|a la|a l')\b)|\s+ainsi qu'"
+    r"|,\s*(?=(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:a|au|aux|a la|a l'|vers|aupres)\b)"
+    r"|,\s*(?=(?:et|ou)\s+(?:le|la|les|l')\b)|,\s*(?=(?:les|le|la|l')\s*[a-z])"
+)
+#: An article no preposition or conjunction introduces starts another noun phrase (the
+#: object after the recipient: "adresse à la Caisse … les déclarations de salaires").
+_LOOSE_DETERMINER = re.compile(
+    r"(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!\ba)(?<!\bau)(?<!\baux)(?<!\bet)(?<!\bou)(?<!\bpar)(?<!\bpour)(?<!\bsur)"
+    r"(?<!\ben)(?<!\bdans)(?<!\bavec)(?<!\bvers)(?<!\bchez)(?<!\bentre)(?<!,)\s+(?:(?:les|le|la)\s+|l')(?=[a-z])"
+)
+_NAME_LEAD = re.compile(
+    r"(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:vers\s+(?:les\s|le\s|la\s|l')?|aupres\s+(?:des\s|du\s|de\s+la\s|de\s+l')"
+    r"|du\s|de\s+la\s|de\s+l'|des\s"
+    r"|a\s+la\s|a\s+l'|aux\s|au\s|a\s|les\s|le\s|la\s|l'|un\s|une\s|des\s|d')\s*"
 )
 _NO_RECIPIENT = word_re(
-    r"\baucun(?:e)?\s+(?:destinataire|tiers|communication|transmission|transfert)\b"
-    r"|\bne\s+(?:\w+\s+){0,2}?(?:pas|jamais|aucunement|en aucun cas)\s+(?:\w+\s+){0,2}?(?:etre\s+)?"
-    r"(?:communiquee?s?|transmise?s?|transferee?s?|divulguee?s?|cedee?s?)\b"
-    r"|\bne (?:sont|seront|peuvent etre) (?:pas )?communiquee?s? a aucun"
+    r"\baucun(?:e)?\s+(?:destinataire|tiers|communication|transmission|transfert|diffusion)\b"
+    r"|\baucune?\s+(?:information|donnee|element)s?\s+(?:\w+\s+){0,3}?n'(?:est|sont|sera|seront)\s+(?:\w+\s+)?"
+    + _COMMUNICATED
+    + r"|\bne\s+(?:\w+\s+){0,2}?(?:pas|jamais|aucunement|en aucun cas)\s+(?:\w+\s+){0,2}?(?:etre\s+)?"
+    + _COMMUNICATED
+    + r"|\bne (?:sont|seront|peuvent etre) (?:pas )?communiquee?s? a aucun"
 )
 #: "… ne sont pas communiquées à des tiers, à l'exception des autorités judiciaires".
 _BUT_FOR = word_re(
@@ -162,8 +218,7 @@ def _item(text: str, block, intro: str, mode: str | None, out: Extraction) -> No
     )
     has_perm = any(rx.search(f) for rx, _ in _PERMS) or "acces" in f
     if is_recipient_list and not (is_access_list and has_perm):
-        name = block.text.split(" : ", 1)[0] if " : " in block.text else block.text
-        _add_recipient(out, name, block.start)
+        _item_recipients(block.text, block.start, out)
         return
     if not (is_access_list or has_perm):
         return
@@ -186,6 +241,18 @@ def _item(text: str, block, intro: str, mode: str | None, out: Extraction) -> No
             block.end,
             enumerated=True,
         )
+
+
+def _item_recipients(body: str, at: int, out: Extraction) -> None:
+    """ "- la Trésorerie Générale des Finances, aux fins de versement ;", "- Compagnie
+    d'assurance : en cas de sinistre ;", "- aux autorités judiciaires, sur réquisition."."""
+    colon = re.search(r"\s*:\s*", body)
+    if colon and colon.start() > 2:
+        condition = strip_final_period(body[colon.end() :].strip(" ,;")) or None
+        _add_recipient(out, body[: colon.start()], at, condition)
+        return
+    for name, condition, pos in _recipient_list(body, fold(body), 0):
+        _add_recipient(out, name, at + pos, condition)
 
 
 def _first_perm_pos(f: str) -> int:
@@ -316,29 +383,153 @@ def _first_recipient_pos(f: str) -> int:
 
 
 def _recipients(text: str, start: int, end: int, out: Extraction) -> None:
+    """The recipients of one sentence of prose, each with its condition."""
     sentence = text[start:end]
     f = fold(sentence)
-    leads: list[int] = [m.end() for m in _RECIPIENT_LEAD.finditer(f)]
     none = _NO_RECIPIENT.search(f)
+    leads: list[tuple[int, str | None]] = []
     if none:
         but = _BUT_FOR.search(f, none.end())
-        leads = [but.end()] if but else []
-    for rest_start in leads:
-        stop = _RECIPIENT_END.search(f, rest_start)
-        rest_end = stop.start() if stop else len(f)
-        pos = rest_start
-        for piece in _RECIPIENT_SPLIT.split(f[rest_start:rest_end]) + [""]:
-            if not piece:
-                continue
-            at = f.find(piece, pos)
-            pos = at + len(piece)
-            _add_recipient(out, sentence[at : at + len(piece)], start + at)
+        if but:
+            leads = [(but.end(), None)]
+    else:
+        for m in _RECIPIENT_LEAD.finditer(f):
+            between = m["between"] if "between" in m.groupdict() else None
+            condition = None
+            if between and between.lstrip().startswith(","):
+                a = m.start("between") + between.index(",") + 1
+                condition = sentence[a : m.end("between") - 1].strip() or None
+            leads.append((m.end(), condition))
+        if not leads:
+            named = _subject_recipient(sentence, f)
+            if named is not None:
+                name, at, condition = named
+                _add_recipient(out, name, start + at, condition or _sentence_condition(sentence, f, at))
+                return
+            leads = _other_leads(sentence, f)
+    before = _sentence_condition(sentence, f, leads[0][0]) if leads else None
+    clause_end = f.find(";") if ";" in f else len(f)
+    for at, condition in leads:
+        shared = before if at <= clause_end else None
+        for name, cond, pos in _recipient_list(sentence, f, at):
+            _add_recipient(out, name, start + pos, cond or condition or shared)
 
 
-def _add_recipient(out: Extraction, name: str, at: int) -> None:
-    m = _PREPOSITION.match(fold(name))
+def _other_leads(sentence: str, f: str) -> list[tuple[int, str | None]]:
+    """Recipients after an active verb ("Le responsable transmet les relevés à l'employeur",
+    "adresse à la Caisse … les déclarations")."""
+    active = _ACTIVE_LEAD.search(f)
+    if active:
+        to = re.search(r"\s(?:a|au|aux|a la|a l')\s*(?=[a-z])", f[active.end() :])
+        if to:
+            return [(active.end() + to.start() + 1, None)]
+    return []
+
+
+def _subject_recipient(sentence: str, f: str) -> tuple[str, int, str | None] | None:
+    """A recipient named as the subject: "La Recette Municipale est destinataire des titres",
+    "Le Conseil de l'Ordre a communication des informations lorsqu'il est saisi …"."""
+    verb = _SUBJECT_RECIPIENT.search(f)
+    if verb is None:
+        return None
+    head = f[: verb.start()]
+    cut = max((m.end() for m in re.finditer(r"[;:]|,\s", head)), default=0)
+    cut += len(head[cut:]) - len(head[cut:].lstrip())
+    if not re.search(r"[a-z]{2}", head[cut:]) or re.search(r"\b(?:il|ils|elle|elles|qui)\s*$", head):
+        return None
+    return sentence[cut : verb.start()], cut, _trailing(sentence, f, verb.end())
+
+
+def _trailing(sentence: str, f: str, at: int) -> str | None:
+    """The condition after what the recipient receives ("a communication des déclarations,
+    pour les seuls dossiers qu'il gère")."""
+    cue = re.search(r"(?:,\s*|\s)(?=" + CONDITION_CUE + r")", f[at:])
+    if cue is None:
+        return None
+    begin = at + cue.end()
+    stop = _CONDITION_END.search(f, begin)
+    return strip_final_period(sentence[begin : stop.start() if stop else len(f)].strip(" ,;")) or None
+
+
+def _sentence_condition(sentence: str, f: str, first: int) -> str | None:
+    """A condition printed before the verb for every recipient of the sentence ("Sur
+    réquisition, les informations peuvent être communiquées aux autorités judiciaires")."""
+    m = _CONDITION_START.match(f.lstrip(" -•"))
+    if not m:
+        return None
+    lead = len(f) - len(f.lstrip(" -•"))
+    comma = f.find(",", lead)
+    if comma == -1 or comma > first:
+        return None
+    return sentence[lead:comma].strip() or None
+
+
+def _recipient_list(sentence: str, f: str, pos: int) -> list[tuple[str, str | None, int]]:
+    """(name, condition, offset) of each recipient from ``pos`` on, until the sentence ends
+    or something other than a recipient follows."""
+    found: list[tuple[str, str | None, int]] = []
+    by_article = None  # "sont : la X, le Y" (articles) or "communiquées à la X, au Y" (prepositions)
+    while pos < len(f):
+        lead = _NAME_LEAD.match(f, pos)
+        if by_article is None:
+            by_article = bool(lead) and not re.match(r"(?:a|au|aux|vers|aupres)\b", f[pos:])
+        name_start = lead.end() if lead else pos
+        stop = _NAME_END.search(f, name_start)
+        name_end = stop.start() if stop else len(f)
+        det = _LOOSE_DETERMINER.search(f, name_start, name_end)
+        if det:
+            name_end = det.start()
+        name = sentence[name_start:name_end]
+        if not re.search(r"\w{2}", name):
+            break
+        condition = None
+        nxt = name_end
+        cond = _CONDITION_START.match(f, _skip(f, name_end))
+        if cond:
+            cstart = cond.start()
+            cend_m = _CONDITION_END.search(f, cond.end())
+            cend = cend_m.start() if cend_m else len(f)
+            condition = strip_final_period(sentence[cstart:cend].strip(" ,;")) or None
+            nxt = cend
+        if condition is None and det is not None:  # "communique au X le dossier, afin de …"
+            condition = _trailing(sentence, f, name_end)
+        found.append((name, condition, name_start))
+        sep = _SEPARATOR.match(f, nxt)
+        if sep and not by_article and re.match(r"(?:le|la|les|l'|un|une)\b", f[sep.end() :]):
+            sep = None
+        if not sep:
+            # "… aux avocats et, en cas de saisie, au greffe": a condition before the next one
+            pre = re.match(r"\s*,?\s*(?:et|ou)\s*,\s*", f[nxt:])
+            if pre and _CONDITION_START.match(f, nxt + pre.end()):
+                c0 = nxt + pre.end()
+                comma = f.find(",", c0)
+                if comma != -1 and re.match(r"\s*" + _NEW_RECIPIENT, f[comma + 1 :]):
+                    rest = _recipient_list(sentence, f, comma + 1)
+                    pre_cond = sentence[c0:comma].strip()
+                    found.extend((n, c or pre_cond, o) for n, c, o in rest)
+            break
+        pos = sep.end()
+    return found
+
+
+def _skip(f: str, at: int) -> int:
+    m = re.match(r"[\s,]*", f[at:])
+    return at + (m.end() if m else 0)
+
+
+def _add_recipient(out: Extraction, name: str, at: int, condition: str | None = None) -> None:
+    m = _NAME_LEAD.match(fold(name))
     skip = m.end() if m else 0
     cleaned = strip_final_period(name[skip:].strip(" ,;:-–•"))
-    if cleaned and len(cleaned) > 2:
+    if cleaned and len(cleaned) > 2 and not _NOT_A_NAME.match(fold(cleaned)):
         begin = at + skip + (len(name[skip:]) - len(name[skip:].lstrip()))
-        out.add("recipients", Recipient(cleaned, begin, begin + len(cleaned)))
+        if condition:
+            condition = strip_final_period(condition.strip(" ,;:«»\"")) or None
+        out.add("recipients", Recipient(cleaned, begin, begin + len(cleaned), condition))
+
+
+#: What follows a communication verb and is not a recipient.
+_NOT_A_NAME = re.compile(
+    r"^(?:tiers|des tiers|personne|aucun|aucune|quiconque|l'exterieur|l'etranger|titre|ce titre|cet effet"
+    r"|cette fin|leur demande|sa demande|la demande|condition|moins)\b"
+)
