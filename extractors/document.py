@@ -16,7 +16,7 @@ from extractors.common.normalise import normalise, normalise_line
 from extractors.common.text import fold
 from extractors.registry import SECTION_EXTRACTORS
 from extractors.sections import split_sections
-from extractors.title import TitleError, deliberation_id_of, parse_title
+from extractors.title import TitleError, classify_body, deliberation_id_of, parse_title
 from extractors.version import EXTRACTOR_VERSION
 from models.enums import Decision, SectionKind, Severity
 from models.records import (
@@ -83,6 +83,17 @@ def extract_article(article: Article, source: str) -> DocumentResult:
         )
         return result
 
+    other = classify_body(body)
+    if other is not None:
+        result.not_a_deliberation = other
+        _issue(
+            result,
+            "classify",
+            Severity.INFO,
+            "not_a_deliberation",
+            f"not a CCIN/APDP deliberation: {other.what}: {title[:160]!r}",
+        )
+        return result
     info: TitleInfo = parsed
     did = info.deliberation_id
     text = normalise(title + "\n" + body)
@@ -193,7 +204,9 @@ def extract_article(article: Article, source: str) -> DocumentResult:
 
 _OPINION_ON = re.compile(r"\b(?:avis|autoris\w*|mise?\s+en\s+(?:œuvre|oeuvre))\b")
 _RECOMMENDATION = re.compile(r"\brecommandation\b")
-_CITED_DELIBERATION = re.compile(r"\bdeliberations?\s+n\s*[°ºo˚]\s*\.?\s*(\d{2,4}\s*-\s*\d{1,4})(?!\d)")
+_CITED_DELIBERATION = re.compile(
+    r"\bdeliberations?\s+n\s*[°ºo˚]\s*\.?\s*(\d{2,4}\s*-\s*\d{1,4})(?!\d)"
+)
 
 
 def _modifies(did: str, citations: list, sections: list[Section], text: str) -> tuple[str, ...]:

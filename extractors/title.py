@@ -86,7 +86,7 @@ _HEAD_END = word_re(
 #: Bodies other than the CCIN/APDP whose deliberations the Journal also prints.
 OTHER_BODY = word_re(
     r"\b(?:du|de\s+la|de\s+l'|des)\s*"
-    r"(?!commission\s+de\s+controle|autorite\s+de\s+protection)"
+    r"(?!commission\s+de\s+controle\s+des\s+informations|autorite\s+de\s+protection)"
     r"(conseil|tribunal|cour|assemblee|comite|commission|autorite|haut[e]?\s+commissa|"
     r"mairie|commune|office|caisse|chambre|ordre|college|jury|direction|bureau|societe|association)\b"
 )
@@ -129,7 +129,24 @@ _CONTROLLER_END = re.compile(
     r"du\s+traitement\b|d'un\s+traitement\b|sur\s+le\s+traitement\b|exploite(?:e|s|es)?\s+par\b)"
 )
 _OPERATOR_END = re.compile(
-    r"\s*,?\s+(?:presente(?:e|s|es)?\s*,?\s+par|ayant\s+pour\s+finalite|pour\s+le\s+compte)\b"
+    r"\s*,?(?:\s+et)?\s+(?:presente(?:e|s|es)?\s*,?\s+par|ayant\s+pour\s+finalite|pour\s+le\s+compte)\b"
+)
+#: What a title says of a controller after its name ("Les Laboratoires Servier, localisés en
+#: France, représentés …"): where it is, not who it is.
+_DESCRIPTOR = re.compile(
+    r"\s*,\s*(?:localise|etabli|situe|domicilie|sis|sise|base|implante|ayant\s+son\s+siege|dont\s+le\s+siege)"
+    r"\w*\b.*$"
+)
+#: "présenté par son Président": the controller is the body the title names before it.
+_OWN_OFFICER = re.compile(
+    r"^(?:son|sa|leur)\s+(?:president|presidente|directeur|directrice|representant|representante|gerant"
+    r"|gerante|secretaire|tresorier|administrateur|administratrice|maire|doyen|recteur|chef)\b"
+)
+_BODY_NAMED = re.compile(
+    r"(?:\bde\s+la\s+|\bdu\s+|\bde\s+l'|\bdes\s+|\bla\s+|\bl')(?P<name>(?:federation|association|societe|fondation|comite"
+    r"|club|union|chambre|syndicat|ordre|office|centre|institut|groupement|compagnie|banque|caisse|direction"
+    r"|service|commune|mairie|conseil|mutuelle|organisation|academie|universite|ecole|lycee|college|amicale"
+    r"|cercle|confederation|ligue)\b[^«»,;]*?)(?=\s*[»,;]|\s+(?:presente|represente|exploite|ayant|relati)|\s*$)"
 )
 
 
@@ -153,6 +170,11 @@ def classify_title(title: str) -> NotADeliberation | None:
     head = f[: end.start()] if end else f
     if re.search(rf"{CCIN_NAME}|{APDP_NAME}", head):
         return None
+    if _FRENCH_ACT.search(f):
+        return NotADeliberation(
+            "délibération de la CNIL (texte français)",
+            "Monaco has no décrets: an opinion on a French decree is the CNIL's",
+        )
     other = OTHER_BODY.search(head)
     if other:
         return NotADeliberation(
@@ -177,6 +199,40 @@ def deliberation_id_of(number: str | None) -> str | None:
         return None
     year, seq = _year_seq(m["year"], m["seq"])
     return f"{year}-{seq}"
+
+
+#: French acts the CNIL gives opinions on (Monaco has no décrets) and the French law it applies.
+_FRENCH_ACT = word_re(r"\b(?:projet\s+de\s+decret|decret\s+(?:n|en\s+conseil)|loi\s+n\s*[°o]\s*78-17)\b")
+
+#: The body that deliberates, on a line of its own at the top of the page: "La Commission
+#: nationale de l'informatique et des libertés,", "Le Conseil National,", "Le Conseil
+#: Économique, Social et Environnemental, réuni en assemblée plénière le …".
+_SPEAKER_LINE = re.compile(
+    r"^\W*(?:la|le|l')\s*(?P<body>(?:commission|conseil|autorite|tribunal|cour|comite|assemblee|college"
+    r"|haut\w*\s+\w+)\b[^;:.\n]{0,150}?)\s*,\s*(?:$|reuni|saisi|apres|siege|statuant|en\s+sa\s+seance)",
+    re.MULTILINE,
+)
+_OURS_SPEAKING = re.compile(rf"^(?:{CCIN_NAME}|{APDP_NAME}|commission|autorite)\s*$")
+
+
+def classify_body(body: str) -> NotADeliberation | None:
+    """``NotADeliberation`` when the page's own text shows another body deliberating (a CNIL
+    deliberation whose title names no body: its text opens "La Commission nationale de
+    l'informatique et des libertés,"), else None. Only the first such line counts."""
+    head = body[:8000]
+    f = fold(head)
+    if re.search(r"^\W*vu\s[^\n]*?\bloi\s+n\s*[°o]\s*78-17\b", f, re.MULTILINE):
+        return NotADeliberation("délibération de la CNIL", "its visas cite the French loi n° 78-17")
+    for m in _SPEAKER_LINE.finditer(f):
+        name = re.sub(r"\s+", " ", m["body"]).strip()
+        if _OURS_SPEAKING.match(name) or re.search(rf"{CCIN_NAME}|{APDP_NAME}", name):
+            return None
+        shown = re.sub(r"\s+", " ", head[m.start("body") : m.end("body")])[:80]
+        return NotADeliberation(
+            f"délibération d'un autre organe ({shown})",
+            "the page's text shows another body deliberating, not the CCIN or the APDP",
+        )
+    return None
 
 
 def parse_number(title: str) -> tuple[str, int, int, str, _Span] | None:
@@ -343,5 +399,23 @@ def _controller(
     if rep:
         representative = drop_article(strip_final_period(chunk[rep.end() :])) or None
         chunk = chunk[: rep.start()]
+        if representative and _OWN_OFFICER.match(fold(representative)):
+            representative = None  # "représentée par son Président": not a representative in Monaco
+    described = _DESCRIPTOR.search(fold(chunk))
+    if described:
+        chunk = chunk[: described.start()]
     controller = drop_article(strip_final_period(chunk)) or None
+    if controller and _OWN_OFFICER.match(fold(controller)):
+        controller = _body_before(title, f, m.start()) or controller
     return controller, representative
+
+
+def _body_before(title: str, f: str, end: int) -> str | None:
+    """The last body the title names before ``end`` ("« Gestion des licenciés de la
+    Fédération Monégasque de Judo » présenté par son Président")."""
+    last = None
+    for m in _BODY_NAMED.finditer(f, 0, end):
+        last = m
+    if last is None:
+        return None
+    return strip_final_period(title[last.start("name") : last.end("name")].strip()) or None

@@ -32,17 +32,22 @@ _PREFIX = re.compile(r"^(?:/(?:en|fr|switchlanguage/to/[a-z_]+))+(?=/Journaux/)"
 
 
 def canonical_url(url: str, base: str = SITE) -> str:
-    """The article's one address: absolute, language prefixes dropped, no query/fragment.
+    """The article's one address: absolute, language prefixes dropped, no fragment.
 
     ``/en/switchlanguage/to/jdm_eng/Journaux/2021/Journal-8547/X`` and
     ``/fr/Journaux/2021/Journal-8547/X`` both become ``{base}/Journaux/2021/Journal-8547/X``.
+    The query string of a Journal page says nothing about the article and is dropped; that
+    of another site's page may be what tells two pages apart (``…/entity/x?page=2``) and is
+    kept.
     """
     parts = urlsplit(urljoin(base.rstrip("/") + "/", url.strip()))
     path = re.sub(r"/{2,}", "/", parts.path)
     path = _PREFIX.sub("", path)
     if len(path) > 1:
         path = path.rstrip("/")
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, "", ""))
+    journal = path.startswith("/Journaux") or parts.netloc.lower() == urlsplit(base).netloc.lower()
+    query = "" if journal else parts.query
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
 
 # --- what the site prints around an article -------------------------------------------

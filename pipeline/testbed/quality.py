@@ -145,6 +145,23 @@ class Tally:
         }
 
 
+def _action_text(row: dict[str, Any]) -> dict[str, Any]:
+    """An action's text with or without its lead verb ("Rappelle que les X …" / "les X …"):
+    the contract leaves it open, so both count."""
+    text, verb = row.get("text"), row.get("verb")
+    if isinstance(text, str) and isinstance(verb, str):
+        from extractors.common.text import fold
+
+        folded = fold(text)
+        first = folded.split(" ", 1)[0]
+        if " " in folded and first[:5] == fold(verb)[:5]:
+            link = re.match(
+                r"(?:acte\s+(?:de\s+ce\s+)?)?(?:que\s+|qu'|de\s+ce\s+que\s+)?", folded[len(first) + 1 :]
+            )
+            row = {**row, "text": comparable(text[len(first) + 1 + (link.end() if link else 0) :])}
+    return row
+
+
 def match_rows(
     table: str, expected: Sequence[Any], extracted: Sequence[Any], where: str = ""
 ) -> Tally:
@@ -152,6 +169,8 @@ def match_rows(
     fields, key = FIELDS[table], KEYS[table]
     want = [{k: comparable(v) for k, v in as_dict(r, fields).items()} for r in expected]
     got = [{k: comparable(v) for k, v in as_dict(r, fields).items()} for r in extracted]
+    if table == "commission_actions":
+        want, got = [_action_text(r) for r in want], [_action_text(r) for r in got]
     pairs = []
     for i, w in enumerate(want):
         for j, g in enumerate(got):

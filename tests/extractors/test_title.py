@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractors.common.normalise import normalise_line
-from extractors.title import TitleError, classify_title, parse_title
+from extractors.title import TitleError, classify_body, classify_title, parse_title
 from models.records import NotADeliberation, TitleInfo
 
 TAG = re.compile(r"</?(num|date|purpose|system|operator|controller|rep)>")
@@ -263,6 +263,44 @@ DELIBERATIONS = [
         id="2018-33",
         adopted="2018-03-21",
     ),
+    # the operator stops before "et présenté par"
+    case(
+        "Délibération n° <num>2023-140</num> du <date>18 octobre 2023</date> de la Commission de Contrôle des "
+        "Informations Nominatives portant avis favorable à la mise en œuvre du traitement automatisé "
+        "d'informations nominatives ayant pour finalité « <purpose>Suivi des chantiers publics</purpose> » exploité "
+        "par le <operator>Service des Travaux Publics</operator> et présenté par le <controller>Ministre "
+        "d'État</controller>",
+        id="2023-140",
+        adopted="2023-10-18",
+    ),
+    # where a foreign controller is established is not part of its name
+    case(
+        "Délibération n° <num>2015-12</num> du <date>21 janvier 2015</date> de la Commission de Contrôle des "
+        "Informations Nominatives portant avis favorable à la mise en œuvre du traitement automatisé "
+        "d'informations nominatives ayant pour finalité « <purpose>Essai clinique d'un anticoagulant</purpose> » "
+        "présenté par <controller>Nordlys Pharma AS</controller>, établie en Norvège, représentée en Principauté "
+        "de Monaco par le <rep>Centre Hospitalier Princesse Grace</rep>",
+        id="2015-12",
+        adopted="2015-01-21",
+    ),
+    # "présenté par son Président": the body named before it
+    case(
+        "Délibération n° <num>2018-77</num> du <date>16 mai 2018</date> de la Commission de Contrôle des "
+        "Informations Nominatives portant avis favorable à la mise en œuvre du traitement automatisé "
+        "d'informations nominatives ayant pour finalité « <purpose>Gestion des membres</purpose> » de l'"
+        "<controller>Amicale des Anciens du Lycée Technique</controller> présenté par son Président",
+        id="2018-77",
+        adopted="2018-05-16",
+    ),
+    # "représentée par son Président" is no representative in Monaco
+    case(
+        "Délibération n° <num>2019-30</num> du <date>20 février 2019</date> de la Commission de Contrôle des "
+        "Informations Nominatives portant avis favorable à la mise en œuvre du traitement automatisé "
+        "d'informations nominatives ayant pour finalité « <purpose>Gestion des dons</purpose> » présenté par la "
+        "<controller>Fondation des Amis de l'Opéra</controller>, représentée par son Président",
+        id="2019-30",
+        adopted="2019-02-20",
+    ),
 ]
 
 
@@ -316,6 +354,12 @@ LOOKALIKES = [
     "Délibération n° 2021-05 du 3 mars 2021 du Tribunal Suprême",
     "Avis de la Commission de Contrôle des Informations Nominatives relatif au recensement",
     "Communiqué de la Commission de Contrôle des Informations Nominatives",
+    # other commissions whose names start like the CCIN's
+    "Délibération n° 2018-11 du 6 juin 2018 de la Commission de Contrôle des Activités Financières portant "
+    "sanction disciplinaire",
+    # the CNIL's opinions on French decrees (Monaco has no décrets)
+    "Délibération n° 2021-033 du 11 mars 2021 portant avis sur un projet de décret relatif au fichier des "
+    "personnes recherchées",
 ]
 
 
@@ -382,3 +426,22 @@ def test_a_controller_whose_name_starts_like_an_article():
         "présenté par Laboratoires Servier, représenté en Principauté de Monaco par la SAM Y"
     )
     assert (info.controller, info.representative) == ("Laboratoires Servier", "SAM Y")
+
+
+@pytest.mark.parametrize(
+    ("body", "ours"),
+    [
+        ("Vu la Constitution ;\nLa Commission de Contrôle des Informations Nominatives,\nPréambule", True),
+        ("Vu la loi n° 1.565 ;\nL'Autorité de Protection des Données Personnelles,\nPréambule", True),
+        ("La Commission nationale de l'informatique et des libertés,\nSaisie par le ministre …", False),
+        ("Le Conseil National,\nRéuni en séance publique le 3 mai 2021,\nVu la Constitution ;", False),
+        ("Le Conseil Économique, Social et Environnemental, réuni en assemblée plénière le 2 juin 2022,", False),
+        ("Vu le règlement (UE) 2016/679 ;\nVu la loi n° 78-17 du 6 janvier 1978 modifiée ;", False),
+        # a CCIN deliberation that speaks of the Conseil Communal in its body is still ours
+        ("Vu la Constitution ;\nLa Commission de Contrôle des Informations Nominatives,\nLe Conseil Communal, "
+         "réuni le 3 mars, a approuvé le projet.", True),
+        ("Vu la Constitution ;\nPréambule\nLa Commune souhaite …", True),
+    ],
+)
+def test_classify_body_names_the_body_that_deliberates(body, ours):
+    assert (classify_body(body) is None) is ours
