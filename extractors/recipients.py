@@ -57,12 +57,16 @@ _PERMS = tuple((word_re(p), perm) for p, perm in PERMISSIONS)
 #: What makes a phrase a stated limit of the access.
 RESTRICTION_CUES = (
     r"\b(?:sauf|hors|a l'exception|a l'exclusion|excepte|hormis|pas d'acces|sans acces|aucun acces|n'a pas acces|n'ont pas acces"
-    r"|(?:uniquement|seulement|exclusivement)\s+(?:aux?|a la|a l'|pour|dans|sur|concernant)"
-    r"|dans le (?:strict |seul )?cadre (?:exclusif )?(?:de |d')(?:leur|leurs|son|sa|ses) (?:missions?|operations?|interventions?)"
-    r" (?:de |d')(?:maintenance|support|assistance|depannage|administration technique)"
-    r"|limitee?s?\s+(?:aux?|a la|a l')|restreinte?s?\s+(?:aux?|a la|a l')"
-    r"|dans (?:la limite (?:de |d')|le cadre (?:de |d'))?(?:leur|son|sa|ses) (?:perimetre|service|domaine|champ|competence)"
-    r"|pour (?:leur|son|sa|ses) (?:perimetre|service|propres?))"
+    r"|(?:uniquement|seulement|exclusivement)\b"
+    r"|pour (?:les|la|le|leurs?|ses|son|sa) (?:seule?s?|propres?)\b|pour (?:leur|son|sa|ses) (?:perimetre|service|propres?|unite|secteur)"
+    r"|lors (?:des|de la|du|de l'|d'une?) (?:seule?s? )?\w+|a l'occasion (?:des|de la|du|de l'|d')"
+    r"|en cas d|sur (?:autorisation|demande|instruction|requisition)|sous (?:la|le) (?:supervision|controle|responsabilite)"
+    r"|sur (?:les|leurs|ses|son|sa) (?:seul\w* )?(?:dossiers?|donnees|fiches?|comptes?|agents?|eleves?|patients?|clients?)"
+    r"|a des fins (?:de |d')(?:maintenance|support|assistance|depannage|audit|controle)"
+    r"|dans le (?:strict |seul )?cadre (?:exclusif )?(?:de |d'|des |du )"
+    r"|pendant (?:les|la|le|leurs?) (?:horaires?|heures?|periodes?|duree|temps)|en temps reel(?! et)"
+    r"|limitee?s?\s+(?:aux?|a la|a l'|a leur|a leurs|a son|a sa|a ses)|restreinte?s?\s+(?:aux?|a la|a l'|a leur|a leurs)"
+    r"|dans (?:la limite (?:de |d')|le cadre (?:de |d'))?(?:leur|son|sa|ses) (?:perimetre|service|domaine|champ|competence))"
 )
 _RESTRICTION = word_re(RESTRICTION_CUES)
 #: Where the permission words of a phrase end (the purpose or condition that follows).
@@ -262,7 +266,26 @@ def _first_perm_pos(f: str) -> int:
     return min(hits) if hits else len(f)
 
 
+#: Where a sentence holds another access clause: "X dispose d'un accès en consultation, et
+#: les auditeurs ont accès en lecture".
+_ACCESS_CLAUSE = re.compile(r";\s+|,\s+(?:et|tandis que|alors que)\s+(?=(?:les|le|la|l')\s*[a-z])")
+
+
 def _prose(text: str, start: int, end: int, out: Extraction) -> None:
+    f = fold(text[start:end])
+    cuts = [start] + [start + m.end() for m in _ACCESS_CLAUSE.finditer(f)] + [end]
+    clauses = list(zip(cuts, cuts[1:], strict=False))
+    if len(clauses) > 1 and sum(bool(_ACCESS_VERB.search(fold(text[a:b]))) for a, b in clauses) > 1:
+        for a, b in clauses:
+            _access_prose(text, a, b, out)
+    else:
+        _access_prose(text, start, end, out)
+    who = _COMMISSION.search(f)
+    if not (who and who.start() < _first_recipient_pos(f)):
+        _recipients(text, start, end, out)
+
+
+def _access_prose(text: str, start: int, end: int, out: Extraction) -> None:
     sentence = text[start:end]
     f = fold(sentence)
     who = _COMMISSION.search(f)
@@ -287,13 +310,18 @@ def _prose(text: str, start: int, end: int, out: Extraction) -> None:
                 _add_access(
                     out, text, role, start + r.end(), end, sentence, start, end, enumerated=False
                 )
-    if not (who and who.start() < _first_recipient_pos(f)):
-        _recipients(text, start, end, out)
+
+
+_ROLE_LEAD_IN = re.compile(
+    r"^(?:en ce qui concerne|s'agissant|concernant|quant|pour ce qui (?:est|concerne))\b[^,]*,\s*"
+)
 
 
 def _clean_role(role: str) -> str | None:
     m = _CONNECTIVES.match(fold(role))
     role = role[m.end() :] if m else role
+    lead = _ROLE_LEAD_IN.match(fold(role))
+    role = role[lead.end() :] if lead else role
     role = strip_final_period(role.strip(" ,;:-–•"))
     return role or None
 
@@ -323,6 +351,21 @@ def _add_access(out, text, role, zone_start, zone_end, raw, start, end, enumerat
                 Severity.WARNING,
                 "unknown_label",
                 f"permission word not in the vocabulary: « {word} » (role « {role} »)",
+            )
+        )
+    leftover = re.sub(
+        r"\b(?:acces|droits?|d'|de|du|des|en|un|une|au|aux|a|la|le|les|l'|traitement|donnees|informations)\b",
+        " ",
+        re.sub(r"[^\w' ]", " ", scan),
+    ).split()
+    if not ordered and enumerated and leftover and re.search(r"\bacces\b|\bdroits?\b", scan):
+        ordered.append(Permission.OTHER)  # "accès ponctuel en télémaintenance"
+        out.issues.append(
+            Issue(
+                "extract.recipients",
+                Severity.WARNING,
+                "unknown_label",
+                f"access without a known permission: « {zone.strip()[:80]} » (role « {role} »)",
             )
         )
     seen: list[str] = []
