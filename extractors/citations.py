@@ -44,7 +44,10 @@ INSTRUMENTS: tuple[tuple[re.Pattern[str], Instrument], ...] = tuple(
         (r"^(?:l'|la\s+)?arrete\s+ministeriel\b", Instrument.ARRETE_MINISTERIEL),
         (r"^(?:l'|la\s+)?arrete\s+municipal\b", Instrument.ARRETE_MUNICIPAL),
         (r"^(?:les?\s+|la\s+)?deliberations?\b", Instrument.DELIBERATION),
-        (r"^(?:l'|la\s+)?recommandation\b", Instrument.DELIBERATION),
+        # a recommendation of the Commission by its number; another body's is "other"
+        (r"^(?:l'|la\s+)?recommandation\s+n\s*[°ºo˚]\s*\d{2,4}\s*-\s*\d", Instrument.DELIBERATION),
+        (r"^(?:l'|la\s+)?recommandation\b", Instrument.OTHER),
+        (r"^(?:la\s+)?declaration\s+(?:d'helsinki|universelle|des\s+droits|europeenne)", Instrument.OTHER),
         (
             r"^(?:l'|la\s+|le\s+|les\s+)?(?:arrete|code|reglement|directive|decision|decret|"
             r"traite|accord|statuts?|regles?)\b",
@@ -55,13 +58,14 @@ INSTRUMENTS: tuple[tuple[re.Pattern[str], Instrument], ...] = tuple(
 #: Visas that are steps of the procedure, not instruments.
 PROCEDURAL = re.compile(
     r"^(?:la|le|les|l')\s*(?:demande|prorogation|rapport|courrier|lettre|saisine|avis\b|"
-    r"audition|dossier|complement|elements|reponse|observations|notification|declaration|"
-    r"projet|note)"
+    r"audition|dossier|complement|elements|reponse|observations|notification|"
+    r"declaration(?!\s+(?:d'helsinki|universelle|des\s+droits|europeenne))|projet|note)"
 )
 _VU = re.compile(r"^\s*vu\s+", re.IGNORECASE)
 _NEXT_VU = re.compile(r";\s+(?=Vu\s)")
 _NUMBER = word_re(
-    r"\bn\s*[°ºo˚]\s*\.?\s*(?P<num>[0-9][0-9.\-/]*[0-9]|[0-9]+)(?:\s*(?P<suffix>bis|ter)\b)?"
+    r"\bn\s*[°ºo˚]\s*\.?\s*(?P<num>[0-9][0-9.\-/]*[0-9]|[0-9]+|r\s*\(\s*\d+\s*\)\s*\d+"
+    r"|cm/rec\s*\(\s*\d+\s*\)\s*\d+)(?:\s*(?P<suffix>bis|ter)\b)?"
 )
 _REQUEST = re.compile(
     r"^(?:la|une)\s+demande\s+(?:d'avis|d'autorisation|modificative|de\s+modification|d'avis\s+modificative)"

@@ -88,6 +88,8 @@ def _read(text: str, out: Extraction) -> None:
         intro_link = _first_link(fold(intro.text)) if intro else None
         if intro is not None and _COMMISSION.search(fold(intro.text)):
             continue
+        if block.is_intro and "«" not in block.text and '"' not in block.text:
+            continue  # "… interconnecté avec les traitements ayant pour finalité :": the items say which
         for start, end in sentence_spans(text, block.start, block.end):
             for row in _rows(text, start, end, intro_link if block.kind == "item" else None):
                 out.add("interconnections", row)

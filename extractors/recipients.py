@@ -138,11 +138,13 @@ CONDITION_CUE = (
     r"|au\s+titre\s+d|conformement|en\s+application|en\s+execution|en\s+vertu|sur\s+(?:leur\s+|sa\s+|simple\s+)?"
     r"(?:requisition|demande|instruction|decision)|sur\s+requisition|a\s+(?:leur|sa|la|sa\s+seule)\s+demande"
     r"|en\s+cas\s+d|lorsqu|si\s|s'il|s'ils|sous\s+reserve|avec\s+l'accord|avec\s+leur\s+accord|le\s+cas\s+echeant"
-    r"|selon|uniquement|exclusivement|seulement|en\s+charge\s+d|charge(?:e|s|es)?\s+d|s'agissant|en\s+tant\s+qu"
+    r"|a\s+l'exclusion\s+d|hors\s|selon|uniquement|exclusivement|seulement|en\s+charge\s+d|charge(?:e|s|es)?\s+d|s'agissant|en\s+tant\s+qu"
     r"|par\s+voie|via|par\s+le\s+biais|sans\s|apres\s|des\s+(?:lors|que|qu)|pendant|durant|une\s+fois"
     r"|a\s+l'occasion|en\s+fonction|suivant|quand|lors\s+d|notamment\s+(?:pour|dans|en|afin))"
 )
 _CONDITION_START = re.compile(CONDITION_CUE)
+#: A condition that lists what it covers ("pour les seules informations relatives aux …").
+_ENUMERATING = re.compile(r"\b(?:relati(?:f|ve|fs|ves)|concernant|liee?s?|portant\s+sur|seule?s?)\b")
 #: A new recipient after a separator: a preposition or an article.
 _NEW_RECIPIENT = r"(?:a|au|aux|a la|a l'|vers|aupres|le|la|les|l'|un|une)\b"
 _SEPARATOR = re.compile(
@@ -156,7 +158,7 @@ _NAME_END = re.compile(
     r"|\s+(?:qui|lesquel\w*|dont|ce qui)\b|\s+(?:est|sont|seront|sera|peut|peuvent|ont)\s"
 )
 _CONDITION_END = re.compile(
-    r"\s*[;](?:\s|$)|\.(?:\s|$)|:\s|\s+(?=(?:et|ou|ainsi que)\s+(?:a|au|aux|a la|a l')\b)|\s+ainsi qu'"
+    r"\s*[;](?:\s|$)|\.(?:\s|$)|:\s|,\s*(?:et|mais|tandis)\s+(?:que|qu')|\s+(?=(?:et|ou|ainsi que)\s+(?:a|au|aux|a la|a l')\b)|\s+ainsi qu'"
     r"|,\s*(?=(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:a|au|aux|a la|a l'|vers|aupres)\b)"
     r"|,\s*(?=(?:et|ou)\s+(?:le|la|les|l')\b)|,\s*(?=(?:les|le|la|l')\s*[a-z])"
 )
@@ -531,6 +533,14 @@ def _recipient_list(sentence: str, f: str, pos: int) -> list[tuple[str, str | No
         if cond:
             cstart = cond.start()
             cend_m = _CONDITION_END.search(f, cond.end())
+            # "pour les seules informations relatives aux accidents et aux maladies": the
+            # "et aux" of what the condition enumerates, not a new recipient
+            while (
+                cend_m is not None
+                and re.match(r"\s+(?:et|ou)\s", f[cend_m.start() :])
+                and _ENUMERATING.search(f, cstart, cend_m.start())
+            ):
+                cend_m = _CONDITION_END.search(f, cend_m.end() + 1)
             cend = cend_m.start() if cend_m else len(f)
             condition = strip_final_period(sentence[cstart:cend].strip(" ,;")) or None
             nxt = cend

@@ -41,6 +41,7 @@ from extractors.common.retention_scope import (
     duration_scope,
     object_phrase,
     subject,
+    topic,
 )
 from extractors.common.text import fold, sentence_spans, strip_final_period
 from extractors.common.wordre import word_re
@@ -56,7 +57,7 @@ MARKERS: tuple[tuple[str, RetentionAction, bool], ...] = (
     (rf"\b(?:conserv|gard|stock){_V}\b", RetentionAction.RETAIN, True),
     (rf"\banonymis{_V}\b", RetentionAction.ANONYMISE, True),
     (
-        rf"\b(?:supprim|purg|effac|elimin){_V}\b|\bdetrui(?:t|te|ts|tes|sent|ra|ront|re)\b",
+        rf"\b(?:supprim|purg|effac|elimin|ecras|broy){_V}\b|\bdetrui(?:t|te|ts|tes|sent|ra|ront|re)\b",
         RetentionAction.DELETE,
         True,
     ),
@@ -89,6 +90,12 @@ FIX_VERB = word_re(
 STANCE = word_re(
     r"\b(?:considere|estime|juge|admet|accepte|retient|souhaite|invite|est d'avis|releve l'interet"
     r"|avait (?:releve|estime|considere|fixe|admis|retenu))\b"
+)
+#: The Commission judging a period it does not set ("considère que la durée de trente jours
+#: est excessive"): no rule of its own.
+_REJECTS = word_re(
+    r"\b(?:excessive?s?|trop\s+longue?s?|disproportionnee?s?|injustifiee?s?|n'est\s+pas\s+justifiee?"
+    r"|ne\s+sont\s+pas\s+justifiee?s|pas\s+necessaire|inadaptee?s?|conformes?|proportionnee?s?|adequate?s?)\b"
 )
 #: The Commission reports what the controller said (the rule stays the controller's).
 REPORTS = re.compile(r"\s*(?:\w+\s+){0,2}?(?:releve|note|constate|prend acte de ce|observe)\s+qu")
@@ -221,12 +228,14 @@ def _rules(text: str) -> list[RetentionRule]:
             markers = _markers(f, start)
             new: list[RetentionRule]
             if who and (not markers or who.start() + start < markers[0].start):
-                if FIX_VERB.search(f) or STANCE.search(f, who.end()):
+                if FIX_VERB.search(f) or (STANCE.search(f, who.end()) and not _REJECTS.search(f)):
                     new = _commission_rules(text, start, end, rules, ctx)
                 elif REPORTS.match(f, who.end()):  # "la Commission relève que les X sont conservés"
                     new = _controller_rules(text, start, end, markers, ctx)
                 else:
                     new = []
+            elif block.kind == "item" and _labelled(f, markers, start):
+                new = _labelled_item(text, start, end, intro, markers, ctx)
             elif not markers and (block.kind == "item" or ":" in f):
                 new = _bare_item_rule(text, start, end, intro)
             elif not markers or (_ANAPHOR.match(f) and not any(m.verb for m in markers)):
@@ -240,6 +249,26 @@ def _rules(text: str) -> list[RetentionRule]:
             if sentence_subject:
                 ctx.subject = sentence_subject
     return [r for r in rules if r is not None]
+
+
+def _labelled(f: str, markers: list[_Marker], start: int) -> bool:
+    """ "- les données de pointage : cinq ans …, puis anonymisées": a label, a colon, then the
+    period, with no retention verb before the colon."""
+    colon = f.find(":")
+    return colon > 0 and not any(m.verb and m.start - start < colon for m in markers)
+
+
+def _labelled_item(
+    text: str, start: int, end: int, intro: str, markers: list[_Marker], ctx: _Context
+) -> list[RetentionRule]:
+    verbs = [m for m in markers if m.verb]
+    first_end = verbs[0].start if verbs else end
+    rules = _bare_item_rule(text, start, first_end, intro)
+    if not verbs:
+        return rules
+    colon = fold(text[start:end]).find(":")
+    ctx.scope = clean(text[start : start + colon]) or ctx.scope
+    return rules + _controller_rules(text, start, end, verbs, ctx)
 
 
 def _markers(folded: str, offset: int) -> list[_Marker]:
@@ -300,8 +329,12 @@ def _controller_rules(
             new_scope = subject(text, region_start, mk.start)
         if new_scope is None and mk.verb and i == 0:
             new_scope = ctx.scope if _refers_back(text, start, mk.start) else None
+        if new_scope is None and not mk.verb:  # "S'agissant des X, leur durée de conservation …"
+            new_scope = topic(text, start, mk.start)
         if new_scope is None and not mk.verb and _PRONOUN_SCOPE.search(fold(text[start:end])):
             new_scope = ctx.subject  # "Leur durée de conservation ne saurait dépasser un an"
+        if new_scope is None and not mk.verb:  # "Les X font l'objet d'une durée de conservation …"
+            new_scope = subject(text, start, mk.start, anywhere=True)
         scope = new_scope or scope
         exc = EXCEPTION.search(fold(text[seg_start:seg_end]))
         if exc:
@@ -310,9 +343,11 @@ def _controller_rules(
         if built:
             out.extend(built)
             ctx.pending = built[-1] if not _has_period(built[-1]) else None
-        elif mk.action is RetentionAction.RETAIN and mk.verb:
+        elif mk.action is RetentionAction.RETAIN:
             ctx.pending = _rule(scope, mk.action, SetBy.CONTROLLER, raw, start, end)
-        elif _PHASE.search(fold(text[start : mk.start])):
+        elif (mk.verb or mk.action is not RetentionAction.RETAIN) and _PHASE.search(
+            fold(text[start : mk.start])
+        ):
             # a later phase with no period of its own: "puis supprimées", "Elles sont ensuite
             # archivées", "À l'issue de ce délai, elles sont détruites"
             out.append(_rule(scope, mk.action, SetBy.CONTROLLER, raw, start, end))

@@ -179,8 +179,10 @@ _BARE_RANGE = word_re(
     + _NUM.format("b")
     + rf"\s+(?P<unit>{UNIT})\b"
 )
-_MIN_AFTER = re.compile(r"^\s*(?:au\s+)?minimum\b")
-_MAX_AFTER = re.compile(r"^\s*(?:(?:au\s+)?maximum\b|au\s+plus\b(?!\s+tard))")
+_MIN_AFTER = re.compile(r"^\s*(?:(?:au\s+)?minimum\b|(?:la|une|leur)\s+(?:duree|periode)\s+minimale\b)")
+_MAX_AFTER = re.compile(
+    r"^\s*(?:(?:au\s+)?maximum\b|au\s+plus\b(?!\s+tard)|(?:la|une|leur)\s+(?:duree|periode)\s+maximale\b)"
+)
 _MIN_BEFORE = word_re(
     r"\b(?:au\s+minimum|minimum|au\s+moins|d'au\s+moins|pas\s+moins\s+de|minimale?s?|minimaux"
     r"|(?:ne|n')\s*(?:\w+\s+){0,2}?(?:etre\s+)?inferieure?s?\s+a)\s*(?:de\s+|d')?$"
@@ -230,6 +232,15 @@ def find_ranges(text: str) -> list[Range]:
             out.append(Range(d.iso, nxt.iso, start, end))
             i += 2
             continue
+        if (
+            nxt
+            and _bound(folded, d) == "min"
+            and _bound(folded, nxt) == "max"
+            and re.fullmatch(r"\s*(?:et|,|a|jusqu'a)?\s*(?:au\s+plus|au\s+maximum|maximum)?\s*(?:de\s+|d')?", folded[d.end : nxt.start])
+        ):
+            out.append(Range(d.iso, nxt.iso, d.start, nxt.end))  # "au moins six mois et au plus un an"
+            i += 2
+            continue
         bound = _bound(folded, d)
         if bound == "min":
             out.append(Range(d.iso, None, d.start, d.end))
@@ -247,7 +258,7 @@ _UNTIL = word_re(
 )
 _TRIGGER = word_re(
     r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de son\s|de sa\s|d')"
-    r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s)|suivant\s+(?:le\s|la\s|l')|jusqu'(?:au\s|a la\s|a l')"
+    r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s)|suivant\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|ses\s)|jusqu'(?:au\s|a la\s|a l')"
     r"|a la\s+(?=fin\s)|au\s+(?=depart\s)"  # "à la fin de la relation" → "fin de la relation"
     r"|(?P<span>(?:pendant|durant)\s+(?:toute\s+)?la\s+(?=duree\s)))\s*"  # "la durée du contrat augmentée de 5 ans"
 )
@@ -385,6 +396,9 @@ def find_until(seg: str) -> str | None:
         f[m.end() :],
     )
     phrase = seg[m.start() : m.end() + (stop.start() if stop else len(f) - m.end())]
+    trailing = re.search(r"(?:\s+(?:et|ou|puis|mais))+\s*$", fold(phrase))
+    if trailing:
+        phrase = phrase[: trailing.start()]
     return strip_final_period(phrase.strip()) or None
 
 

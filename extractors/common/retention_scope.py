@@ -92,7 +92,7 @@ _DETERMINER_LEAD = re.compile(
 )
 _PRONOUN = re.compile(
     r"^(?:elles|ils|elle|il|celles-ci|ceux-ci|celle-ci|celui-ci|ces dernieres|ces derniers|les|la|le|l'|en"
-    r"|celles|ceux|qui|lesquelles|lesquels)$"
+    r"|celles|ceux|qui|lesquelles|lesquels|y)$"
 )
 _TRAILING_NEG = re.compile(r"(?:\s+(?:ne|n'|y|en|ne\s+pas|ne\s+plus))+$")
 
@@ -142,7 +142,7 @@ def subject(text: str, region_start: int, verb_start: int, anywhere: bool = Fals
 
 
 _FIRST_VERB = re.compile(
-    r"\s(?:sont|est|seront|sera|soient|soit|ont|a|peuvent|doivent|peut|doit|ne|n')\s"
+    r"\s(?:sont|est|seront|sera|soient|soit|ont|font|fait|peuvent|doivent|peut|doit|ne|n')\s"
 )
 
 
@@ -205,6 +205,23 @@ def _topic_or_subject(phrase: str) -> str | None:
         if comma > topic.end():
             return clean(phrase[topic.end() : comma])
     return clean(phrase)
+
+
+def topic(text: str, start: int, end: int) -> str | None:
+    """The group a sentence is about when it opens with it: "S'agissant des pièces
+    justificatives, leur durée …" → "pièces justificatives"."""
+    region = text[start:end]
+    f = fold(region)
+    lead = 0
+    for rx in (_HEADER, _CONNECTIVES):
+        m = rx.match(f, lead)
+        if m:
+            lead = m.end()
+    m = _TOPIC.match(f, lead)
+    comma = f.find(",", lead)
+    if m is None or comma < m.end():
+        return None
+    return clean(region[m.end() : comma])
 
 
 def complement(text: str, noun_end: int, seg_end: int) -> str | None:
