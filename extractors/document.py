@@ -178,7 +178,9 @@ def extract_article(article: Article, source: str) -> DocumentResult:
         purpose=info.purpose,
         purpose_requested=purpose_requested,  # type: ignore[arg-type]
         purpose_modified=purpose_modified,
-        system_name=info.system_name or fields.get("system_name"),  # type: ignore[arg-type]
+        system_name=info.system_name  # type: ignore[arg-type]
+        or fields.get("system_name")
+        or fields.get("system_name_in_preamble"),
         controller=info.controller,
         representative=info.representative,
         operator=info.operator,

@@ -274,6 +274,19 @@ def _inline(text: str) -> list[Functionality]:
 # --- system name -------------------------------------------------------------------------
 
 
+def extract_preamble(text: str) -> Extraction:
+    """The tool's name when the preamble gives it ("… au moyen d'un logiciel dénommé
+    « Medtrav »"); section I's, when it has one, comes first (``extractors.document``)."""
+    out = Extraction()
+    try:
+        name = system_name(text)
+    except Exception:  # pure helper: odd input gives no name
+        name = None
+    if name:
+        out.fields["system_name_in_preamble"] = name
+    return out
+
+
 def system_name(text: str) -> str | None:
     """The tool's name when a clear statement gives it, guillemets stripped."""
     f = fold(text)

@@ -38,6 +38,7 @@ def _nothing(text: str) -> Extraction:
 #: section kind → the extractor that reads its body text.
 READERS: dict[SectionKind, Extractor] = {
     SectionKind.VISAS: citations.extract,
+    SectionKind.PREAMBLE: functionalities.extract_preamble,
     SectionKind.PURPOSE: functionalities.extract,
     SectionKind.LAWFULNESS: legal_bases.extract,
     SectionKind.DATA: data_categories.extract,

@@ -26,6 +26,7 @@ from extractors.common.clauses import sentence_spans, split_top
 from extractors.common.lists import Block, blocks
 from extractors.common.text import fold, strip_final_period
 from extractors.common.wordre import word_re
+from extractors.vocab.speakers import COMMISSION_NAMED
 
 _ADVERBS = r"(?:egalement|notamment|principalement|essentiellement|uniquement|exclusivement|ainsi)"
 #: Where the persons concerned are announced; what follows must start like a noun phrase.
@@ -59,7 +60,8 @@ _SUBJECT_NOISE = re.compile(
     r"|uniquement|exclusivement|ainsi)\b\s*,?\s*)+"
 )
 _SUBJECT_ARTICLE = re.compile(
-    r"^(?:l'ensemble\s+(?:des|du|de\s+la|de\s+l')\s*|tous\s+les\s+|toutes\s+les\s+|les\s+|le\s+|la\s+|l'\s*|des\s+)"
+    r"^(?:l'ensemble\s+(?:des|du|de\s+la|de\s+l')\s*|tous\s+(?:les|leurs|ses|ces)\s+|toutes\s+(?:les|leurs|ses|ces)\s+"
+    r"|les\s+|le\s+|la\s+|l'\s*|des\s+|leurs\s+|leur\s+|ses\s+|son\s+|sa\s+|ces\s+|nos\s+|vos\s+)"
 )
 
 
@@ -80,6 +82,8 @@ def data_subjects(text: str, all_blocks: list[Block] | None = None) -> list[str]
         for s, e in sentence_spans(b.text):
             sentence = b.text[s:e]
             f = fold(sentence)
+            if COMMISSION_NAMED.search(f):
+                continue  # "La Commission relève que le traitement concerne également …"
             m = SUBJECT_LEAD.search(f)
             if not m or not _NP_START.match(f, m.end()):
                 continue

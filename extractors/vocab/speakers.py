@@ -21,8 +21,20 @@ _OTHER_AUTHORITY = (
     r"|d'enregistrement|de controle(?!\s+des\s+donnees)|habilitee|requerante|etrangere"
 )
 
-COMMISSION = re.compile(
+_NAMED = (
     rf"\b(?:la commission(?!\s+(?:{_OTHER_COMMISSION}))|la ccin|l'apdp"
     rf"|l'autorite(?!\s+(?:{_OTHER_AUTHORITY})))\b"
-    r"|(?:^|[,;]\s*|\bet\s+|\baussi,?\s+)elle\s"
+)
+#: What the Commission does when "elle" is the Commission ("Elle fixe …", "elle la fixe à …"),
+#: not data ("Elle est fixée à 30 jours", "Elles sont conservées").
+_ITS_VERBS = (
+    r"fixe|demande|considere|estime|rappelle|recommande|releve|constate|note|prend|souhaite|invite"
+    r"|observe|admet|accepte|juge|retient|preconise|exige|ramene|reduit|limite|attire|appelle|precise"
+    r"|emet|autorise|refuse|modifie|renvoie|constate|regrette|s'interroge|insiste|ne\s+peut|n'a"
+)
+#: The Commission named ("la Commission", "l'Autorité", "la CCIN", "l'APDP").
+COMMISSION_NAMED = re.compile(_NAMED)
+#: The Commission as the subject of a sentence: named, or "elle" doing what it does.
+COMMISSION = re.compile(
+    _NAMED + rf"|(?:^|[,;]\s*|\bet\s+|\baussi,?\s+)elle\s+(?:la\s+|les\s+|en\s+|lui\s+)?(?:{_ITS_VERBS})\b"
 )

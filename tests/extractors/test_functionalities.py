@@ -297,7 +297,7 @@ SUBJECTS = [
     ),
     (
         "Il concerne les salariés, des intérimaires et leurs ayants droit.",
-        ["salariés", "intérimaires", "leurs ayants droit"],
+        ["salariés", "intérimaires", "ayants droit"],
     ),
     (
         "Il concerne, d'une part, les élèves et, d'autre part, les parents d'élèves.",
@@ -322,7 +322,7 @@ SUBJECTS = [
     (
         "Le présent traitement concerne les élèves scolarisés en Principauté, leurs responsables légaux, ainsi que "
         "les personnels enseignants.",
-        ["élèves scolarisés en Principauté", "leurs responsables légaux", "personnels enseignants"],
+        ["élèves scolarisés en Principauté", "responsables légaux", "personnels enseignants"],
     ),
     (
         "Les personnes concernées sont les membres du personnel de la Banque (salariés, stagiaires, intérimaires), "
@@ -362,11 +362,11 @@ SUBJECTS = [
     ),
     (
         "Les personnes concernées sont les membres du Conseil National et leurs collaborateurs.",
-        ["membres du Conseil National", "leurs collaborateurs"],
+        ["membres du Conseil National", "collaborateurs"],
     ),
     (
         "Il concerne les élèves, leurs parents ou représentants légaux, et le personnel enseignant.",
-        ["élèves", "leurs parents ou représentants légaux", "personnel enseignant"],
+        ["élèves", "parents ou représentants légaux", "personnel enseignant"],
     ),
     (
         "Les personnes concernées par ce traitement sont les suivantes : les salariés et les intérimaires.",
