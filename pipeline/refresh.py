@@ -40,6 +40,8 @@ log = logging.getLogger("ccin.refresh")
 
 DEFAULT_SINCE = 2009
 EXIT_OK, EXIT_CRASH, EXIT_FAILING, EXIT_LOCKED, EXIT_STALE = 0, 1, 2, 3, 4
+
+
 @dataclass(frozen=True, slots=True)
 class RefreshOptions:
     data_dir: Path = Path("data")

@@ -7,7 +7,6 @@ be asked of any corpus, even one whose extractors have not filled a table yet.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,24 +15,19 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from models.schema import TABLES
+from pipeline.analysis.paths import DEFAULT_CORPUS, ENV_VAR, corpus_dir
 
-DEFAULT_CORPUS = Path("data/corpus")
-ENV_VAR = "CCIN_CORPUS"
-
-
-def corpus_dir(path: str | Path | None = None) -> Path:
-    """The corpus directory: ``path``, else ``$CCIN_CORPUS``, else ``data/corpus``.
-
-    A relative default is looked up from the working directory upwards, so a notebook
-    opened from ``notebooks/`` finds the repository's ``data/corpus``.
-    """
-    chosen = Path(path or os.environ.get(ENV_VAR) or DEFAULT_CORPUS)
-    if chosen.is_absolute() or chosen.exists():
-        return chosen
-    for parent in Path.cwd().parents:
-        if (parent / chosen).exists():
-            return parent / chosen
-    return chosen
+__all__ = [  # corpus_dir and the defaults live in paths.py (no pandas) and are re-exported
+    "DEFAULT_CORPUS",
+    "ENV_VAR",
+    "corpus_dir",
+    "empty_table",
+    "explode_list",
+    "load",
+    "load_all",
+    "manifest",
+    "with_year",
+]
 
 
 def empty_table(name: str) -> pd.DataFrame:

@@ -38,7 +38,9 @@ def ner_signature(model_id: str | None) -> str | None:
     """The model and the pipeline code the entities depend on, beside EXTRACTOR_VERSION."""
     if model_id is None:
         return None
-    return f"{model_id};{code_hash(*(_CODE / name for name in ('ner.py', 'corpus.py', 'reuse.py')))}"
+    return (
+        f"{model_id};{code_hash(*(_CODE / name for name in ('ner.py', 'corpus.py', 'reuse.py')))}"
+    )
 
 
 @dataclass(frozen=True, slots=True)

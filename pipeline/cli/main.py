@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from models.schema import SCHEMA_VERSION
 from pipeline.cli import bench, extract, nightly, research, testbed
 
 app = typer.Typer(
@@ -23,6 +22,7 @@ app = typer.Typer(
 def version() -> None:
     """Print the package, extractor and schema versions."""
     from extractors.version import EXTRACTOR_VERSION
+    from models.schema import SCHEMA_VERSION
 
     typer.echo(f"extractor {EXTRACTOR_VERSION}, schema {SCHEMA_VERSION}")
 

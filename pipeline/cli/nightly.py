@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from pipeline.cli.common import setup_logging
-from scrapers.journal_de_monaco import SITE
 
 DataDir = Annotated[
     Path,
@@ -21,13 +20,14 @@ DataDir = Annotated[
 
 def refresh(
     base_url: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--base-url",
             envvar="CCIN_BASE_URL",
             help="The site to read: the Journal de Monaco, or a copy of it (e.g. `ccin mirror`).",
+            show_default="the Journal de Monaco",
         ),
-    ] = SITE,
+    ] = None,
     data_dir: DataDir = Path("data"),
     since: Annotated[
         int | None,
@@ -70,7 +70,9 @@ def refresh(
     from pipeline.refresh import EXIT_LOCKED, RefreshOptions
     from pipeline.refresh import refresh as run_refresh
     from pipeline.store import Locked
+    from scrapers.journal_de_monaco import SITE
 
+    base_url = base_url or SITE
     setup_logging(verbose)
     opts = RefreshOptions(
         data_dir=data_dir,

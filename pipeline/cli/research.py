@@ -9,15 +9,15 @@ from __future__ import annotations
 import math
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
 
-from pipeline.analysis.corpus import DEFAULT_CORPUS, ENV_VAR
+from pipeline.analysis.paths import DEFAULT_CORPUS, ENV_VAR
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 CorpusOption = Annotated[
     Path | None,
@@ -77,6 +77,8 @@ HEADER_FIELDS = (
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     return Console(soft_wrap=False)
 
 
@@ -118,7 +120,7 @@ def _is_number(duck_type: str) -> bool:
 
 
 def _corpus(corpus: Path | None) -> Path:
-    from pipeline.analysis.corpus import corpus_dir
+    from pipeline.analysis.paths import corpus_dir
 
     path = corpus_dir(corpus)
     if not (path / "deliberations.parquet").exists():
@@ -176,6 +178,8 @@ def query(
     except duckdb.Error as exc:
         typer.secho(f"error: {exc}", err=True, fg="red")
         raise typer.Exit(1) from exc
+    from rich.table import Table
+
     table = Table(header_style="bold cyan")
     for name, right in zip(columns, numeric, strict=True):
         table.add_column(name, justify="right" if right else "left", overflow="fold")
@@ -190,6 +194,9 @@ def query(
 def stats(corpus: CorpusOption = None) -> None:
     """Print a summary of the corpus: versions, rows per table, coverage of each fact
     table, deliberations per year and authority, decisions, and issues."""
+    from rich.panel import Panel
+    from rich.table import Table
+
     from pipeline.analysis.summary import corpus_stats
 
     path = _corpus(corpus)
@@ -236,6 +243,9 @@ def show(
     fact's start/end offsets, the fact's own words in bold, and the list's intro line
     above it when the fact is a list item: check any number against the text.
     """
+    from rich.panel import Panel
+    from rich.table import Table
+
     from pipeline.analysis.corpus import load
     from pipeline.analysis.provenance import FACT_TABLES, document_text, with_sources
     from pipeline.analysis.retention import iso_months
@@ -297,6 +307,8 @@ def show(
 
 
 def _sentence(fact: dict[str, Any]) -> Text:
+    from rich.text import Text
+
     source = fact.get("source")
     if source is None:
         raw = fact.get("raw")

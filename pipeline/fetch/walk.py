@@ -43,7 +43,6 @@ def is_candidate(title: str) -> bool:
     return classify_title(title) is None or bool(_OURS.search(fold(title)))
 
 
-
 class Walk:
     """One run's walk of the site: listings, sommaires and articles, each page kept."""
 
