@@ -29,3 +29,11 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 # No per-example deadline: CI machines are shared and the first example pays for imports.
 settings.register_profile("ccin", deadline=None)
 settings.load_profile("ccin")
+
+
+@pytest.fixture(scope="session")
+def demo_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus of data/sample, built once per session; tests must not change it."""
+    from tests.research_fixtures import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo-corpus"))

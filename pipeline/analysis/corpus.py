@@ -2,11 +2,18 @@
 
 A missing file loads as an empty frame with the table's columns, so every question can
 be asked of any corpus, even one whose extractors have not filled a table yet.
+
+``load_tables`` (also ``pipeline.analysis.load``) is the researcher's entry: every table
+with its Parquet types kept (pandas' pyarrow-backed dtypes: dates are dates, so
+``.dt.year`` works; integers with nulls stay integers; lists are lists). ``load`` gives
+pandas' default NumPy-backed frames, as the analysis functions use them (dates as
+``datetime.date`` objects, integers with nulls as float64).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +32,9 @@ __all__ = [  # corpus_dir and the defaults live in paths.py (no pandas) and are 
     "explode_list",
     "load",
     "load_all",
+    "load_tables",
+    "read_arrow",
+    "Tables",
     "manifest",
     "with_year",
 ]
@@ -34,23 +44,57 @@ def empty_table(name: str) -> pd.DataFrame:
     return TABLES[name].schema.empty_table().to_pandas()
 
 
-def load(name: str, corpus: str | Path | None = None) -> pd.DataFrame:
-    """One table as a DataFrame (empty, with its columns, when the file is missing; a
-    column of the schema that an older file lacks comes back as nulls)."""
+def read_arrow(name: str, corpus: str | Path | None = None) -> pa.Table:
+    """One table as a pyarrow Table with every column of the schema (empty when the file
+    is missing; a column that an older file lacks comes back as nulls)."""
     if name not in TABLES:
         raise KeyError(f"no table {name!r}; tables: {', '.join(TABLES)}")
     path = corpus_dir(corpus) / f"{name}.parquet"
     if not path.exists():
-        return empty_table(name)
+        return TABLES[name].schema.empty_table()
     table = pq.read_table(path)
     for field in TABLES[name].schema:
         if field.name not in table.column_names:
             table = table.append_column(field, pa.nulls(len(table), field.type))
-    return table.to_pandas()
+    return table
+
+
+def load(name: str, corpus: str | Path | None = None, *, typed: bool = False) -> pd.DataFrame:
+    """One table as a DataFrame, NumPy-backed (pandas' default), or with ``typed`` the
+    Parquet types kept (pyarrow-backed dtypes, as ``dtype_backend="pyarrow"``)."""
+    table = read_arrow(name, corpus)
+    return table.to_pandas(types_mapper=pd.ArrowDtype) if typed else table.to_pandas()
 
 
 def load_all(corpus: str | Path | None = None) -> dict[str, pd.DataFrame]:
     return {name: load(name, corpus) for name in TABLES}
+
+
+class Tables(dict[str, pd.DataFrame]):
+    """The corpus tables by name, also as attributes (``tables.deliberations``)."""
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(f"no table {name!r}; tables: {', '.join(self)}") from None
+
+    def __dir__(self) -> list[str]:
+        return [*super().__dir__(), *self]
+
+
+def load_tables(corpus: str | Path | None = None, tables: Iterable[str] | None = None) -> Tables:
+    """The corpus tables, typed: ``tables = load_tables("data/corpus")``, then
+    ``tables.deliberations.adopted_on.dt.year``.
+
+    Columns keep their Parquet types through pandas' pyarrow-backed dtypes: dates are
+    ``date32[day][pyarrow]`` (``.dt.year``, ``.dt.month`` work; ``.astype("datetime64[s]")``
+    for NumPy datetimes), integers with nulls stay integers (``page`` is
+    ``int32[pyarrow]``, nulls ``<NA>``), booleans with nulls stay booleans, lists are
+    ``list<…>[pyarrow]`` (``.explode()`` works). ``tables`` picks some (default: all).
+    """
+    names = list(TABLES) if tables is None else list(tables)
+    return Tables((name, load(name, corpus, typed=True)) for name in names)
 
 
 def manifest(corpus: str | Path | None = None) -> dict[str, Any]:
