@@ -50,7 +50,11 @@ def _row(record: Any) -> dict[str, Any]:
             continue
         value = _plain(getattr(record, f.name))
         if f.name == "text" and isinstance(value, str) and len(value) > 160:
-            row["text_head"], row["text_tail"], row["text_len"] = value[:100], value[-50:], len(value)
+            row["text_head"], row["text_tail"], row["text_len"] = (
+                value[:100],
+                value[-50:],
+                len(value),
+            )
             continue
         row[f.name] = value
     return row
@@ -71,13 +75,19 @@ def check_golden(path: Path, actual: dict[str, Any], update: bool) -> None:
     if update or not path.exists():
         path.write_text(text, encoding="utf-8")
         if not update:
-            pytest.fail(f"{path.name} was missing: written from the current code, review it and run again")
+            pytest.fail(
+                f"{path.name} was missing: written from the current code, review it and run again"
+            )
         return
     expected = json.loads(path.read_text(encoding="utf-8"))
     for table, rows in actual.items():
-        assert table in expected, f"{path.name} has no {table!r}: run pytest --update-golden and review"
+        assert table in expected, (
+            f"{path.name} has no {table!r}: run pytest --update-golden and review"
+        )
         want = expected[table]
         assert len(rows) == len(want), f"{table}: {len(rows)} rows, golden has {len(want)}"
         for i, (got, exp) in enumerate(zip(rows, want, strict=True)):
             for key in sorted(set(got) | set(exp)):
-                assert got.get(key) == exp.get(key), f"{table}[{i}].{key}: {got.get(key)!r} != golden {exp.get(key)!r}"
+                assert got.get(key) == exp.get(key), (
+                    f"{table}[{i}].{key}: {got.get(key)!r} != golden {exp.get(key)!r}"
+                )

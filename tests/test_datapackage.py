@@ -4,16 +4,19 @@ validate against the written files."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+import yaml
 from frictionless import Package
 
 from models.docs import COLUMN_DOCS, COLUMN_ENUMS, LIST_ENUMS, TABLE_DOCS
 from models.schema import TABLES
+from pipeline.publish import accuracy
 from pipeline.publish.datapackage import (
     descriptor,
     field_type,
@@ -119,7 +122,10 @@ def test_the_dataset_card_lists_every_table_and_column_and_the_coverage(corpus):
         "## Where from",
         "## Coverage",
         "## Known limits",
-        "## Licence of the source",
+        "## Licences",
+        "## Authors and contact",
+        "## Loading",
+        "## Accuracy",
         "## How to cite",
     ):
         assert heading in card
@@ -131,6 +137,64 @@ def test_the_dataset_card_lists_every_table_and_column_and_the_coverage(corpus):
     assert "**4 deliberations**, years 2021–2024" in card
     rows = json.loads((corpus / "manifest.json").read_text())["tables"]["retention_rules"]["rows"]
     assert f"| `retention_rules` | {rows:,} |" in card
+
+
+def _front_matter(card: str) -> dict:
+    assert card.startswith("---\n")
+    return yaml.safe_load(card.split("---\n")[1])
+
+
+def test_the_card_opens_with_metadata_a_data_portal_reads(corpus):
+    meta = _front_matter((corpus / "README.md").read_text())
+    assert meta["license"] == "other"
+    assert meta["license_name"]
+    assert meta["language"] == ["fr"]
+    assert meta["size_categories"] == ["n<1K"]
+    assert meta["pretty_name"]
+    configs = {c["config_name"]: c for c in meta["configs"]}
+    assert list(configs) == list(TABLES)
+    for name, config in configs.items():
+        (files,) = config["data_files"]
+        assert (corpus / files["path"]).is_file(), name
+    assert [c for c in configs.values() if c.get("default")] == [configs["deliberations"]]
+
+
+def test_the_card_has_loading_snippets_and_a_complete_bibtex_entry(corpus):
+    card = (corpus / "README.md").read_text()
+    for snippet in ('dtype_backend="pyarrow"', "pl.read_parquet", "from '", "load_dataset("):
+        assert snippet in card
+    entry = card.split("```bibtex\n")[1].split("```")[0]
+    fields = dict(re.findall(r"^\s+(\w+)\s+= \{(.*)\},?$", entry, re.MULTILINE))
+    assert {"author", "title", "year", "version", "url"} <= set(fields)
+    info = json.loads((corpus / "manifest.json").read_text())
+    assert fields["year"] == info["created_at"][:4]
+    assert info["extractor_version"] in fields["version"]
+    assert entry.count("{") == entry.count("}")
+
+
+def test_accuracy_is_not_measured_without_a_quality_report(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(accuracy, "ROOT", tmp_path)
+    (line,) = accuracy.accuracy_lines(_copy(corpus, tmp_path / "data" / "corpus"))
+    assert line.startswith("Not measured")
+
+
+def test_accuracy_comes_from_the_quality_report_of_the_project(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(accuracy, "ROOT", tmp_path / "elsewhere")
+    here = _copy(corpus, tmp_path / "data" / "corpus")
+    (tmp_path / "quality").mkdir()
+    report = {
+        "retention_passages": {"precision": 0.91, "recall": 0.875, "f1": 0.8925, "fields": {}},
+        "documents": {"tables": {"recipients": {"precision": 1, "recall": 0.5, "f1": 0.6667}}},
+        "titles": {"pages": 3, "field_accuracy": 0.9},
+    }
+    (tmp_path / "quality" / "latest.json").write_text(json.dumps(report))
+    write_dataset_docs(here)
+    section = (here / "README.md").read_text().split("## Accuracy")[1].split("\n## ")[0]
+    assert "| retention_passages | 0.910 | 0.875 | 0.892 |" in section
+    assert "| documents / tables / recipients | 1.000 | 0.500 | 0.667 |" in section
+    assert "titles" not in section
+    (tmp_path / "quality" / "latest.json").write_text("{not json")
+    assert accuracy.accuracy_lines(here)[0].startswith("Not measured")
 
 
 def test_docs_follow_the_data(corpus, tmp_path):

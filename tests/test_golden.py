@@ -47,9 +47,24 @@ def test_first_2000_bytes_keep_every_title_level_field(seed):
     result = process(InputDocument("cut", cut, "text"))
     d = result.deliberation
     assert d is not None
-    for field in ("deliberation_id", "number_as_printed", "year", "seq", "authority", "adopted_on", "decision",
-                  "modification", "purpose", "controller", "operator", "journal_number",
-                  "published_on", "page", "ocr_quality", "title"):
+    for field in (
+        "deliberation_id",
+        "number_as_printed",
+        "year",
+        "seq",
+        "authority",
+        "adopted_on",
+        "decision",
+        "modification",
+        "purpose",
+        "controller",
+        "operator",
+        "journal_number",
+        "published_on",
+        "page",
+        "ocr_quality",
+        "title",
+    ):
         assert getattr(d, field) == getattr(full, field), field
     # the title's system name; the one named only in section I is beyond the first 2,000 bytes
     assert d.system_name == parse_title(full.title).system_name

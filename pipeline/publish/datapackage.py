@@ -23,24 +23,19 @@ import pyarrow.parquet as pq
 
 from models.docs import COLUMN_DOCS, COLUMN_ENUMS, TABLE_DOCS
 from models.schema import SCHEMA_VERSION, TABLES
-from pipeline.analysis.corpus import load, manifest
-from pipeline.analysis.summary import coverage, row_counts, year_span
-
-NAME = "ccin-corpus"
-TITLE = "ccin-corpus: the deliberations of Monaco's data-protection authority (CCIN, then APDP)"
-HOMEPAGE = "https://github.com/ccin-corpus/ccin-corpus"
-SOURCE = {
-    "title": "Journal de Monaco (official journal of the Principality of Monaco)",
-    "path": "https://journaldemonaco.gouv.mc",
-}
-DESCRIPTION = (
-    "The deliberations of the Commission de Contrôle des Informations Nominatives (CCIN), "
-    "since 2025 the Autorité de Protection des Données Personnelles (APDP), as published in "
-    "the Journal de Monaco: one row per deliberation, its sections, the legal instruments it "
-    "cites, the facts of each section (features, data categories, access rights, recipients, "
-    "interconnections, retention rules), the Commission's actions, named entities, and what "
-    "could not be read. Extracted automatically from the published text by rules."
+from pipeline.analysis.corpus import manifest
+from pipeline.publish.about import (
+    AUTHORS,
+    DATA_LICENCE_NAME,
+    DESCRIPTION,
+    HOMEPAGE,
+    KEYWORDS,
+    NAME,
+    SOURCE,
+    TITLE,
 )
+from pipeline.publish.card import card_facts, dataset_card
+
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 
@@ -119,9 +114,10 @@ def descriptor(corpus_dir: Path) -> dict[str, Any]:
         "version": f"schema-{SCHEMA_VERSION}",
         "homepage": HOMEPAGE,
         "created": info.get("created_at") or datetime.now(UTC).isoformat(timespec="seconds"),
-        "keywords": ["Monaco", "data protection", "CCIN", "APDP", "legal documents", "Parquet"],
+        "keywords": list(KEYWORDS),
         "sources": [SOURCE],
-        "contributors": [{"title": "ccin-corpus contributors", "path": HOMEPAGE}],
+        "licenses": [{"name": DATA_LICENCE_NAME, "path": SOURCE["path"]}],
+        "contributors": [{"title": AUTHORS, "path": HOMEPAGE}],
         "ccin": {
             "schema_version": SCHEMA_VERSION,
             "extractor_version": info.get("extractor_version"),
@@ -132,8 +128,6 @@ def descriptor(corpus_dir: Path) -> dict[str, Any]:
 
 def write_dataset_docs(corpus_dir: Path) -> None:
     """Write ``corpus_dir/datapackage.json`` and ``corpus_dir/README.md``."""
-    from pipeline.publish.card import dataset_card
-
     corpus_dir = Path(corpus_dir)
     package = descriptor(corpus_dir)
     _write(corpus_dir / "datapackage.json", json.dumps(package, indent=2, ensure_ascii=False))
@@ -144,29 +138,6 @@ def _write(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
     tmp.replace(path)
-
-
-def card_facts(corpus_dir: Path) -> dict[str, Any]:
-    """What the dataset card says of the data: counts, years, coverage, versions."""
-    d = load("deliberations", corpus_dir)
-    issues = load("issues", corpus_dir)
-    info = manifest(corpus_dir)
-    published = d["published_on"].dropna()
-    return {
-        "deliberations": len(d),
-        "years": year_span(d),
-        "per_year": d.groupby(["year", "authority"]).size().unstack(fill_value=0)
-        if len(d)
-        else None,
-        "decisions": d["decision"].fillna("unknown").value_counts().to_dict(),
-        "published": f"{min(published)} to {max(published)}" if len(published) else "unknown",
-        "rows": row_counts(corpus_dir),
-        "coverage": coverage(corpus_dir, d),
-        "issues": issues["severity"].value_counts().to_dict(),
-        "schema_version": info.get("schema_version", SCHEMA_VERSION),
-        "extractor_version": info.get("extractor_version", "unknown"),
-        "created_at": info.get("created_at", "unknown"),
-    }
 
 
 def _python_rows(path: Path, name: str) -> list[list[Any]]:

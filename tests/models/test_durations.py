@@ -32,5 +32,11 @@ def test_iso_months(iso, months):
 
 
 def test_a_rule_carries_its_periods_in_months():
-    rule = RetentionRule("logs", "retain", "P1Y", None, "P1Y", None, None, False, SetBy.CONTROLLER, "…")
-    assert (rule.duration_months, rule.duration_min_months, rule.duration_max_months) == (12, None, 12)
+    rule = RetentionRule(
+        "logs", "retain", "P1Y", None, "P1Y", None, None, False, SetBy.CONTROLLER, "…"
+    )
+    assert (rule.duration_months, rule.duration_min_months, rule.duration_max_months) == (
+        12,
+        None,
+        12,
+    )
