@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
+from models.durations import iso_months
 from pipeline.analysis import access, actions, figures, overview, retention
 from pipeline.analysis.corpus import empty_table, load
 from pipeline.analysis.provenance import document_text, intro_line, sentence_bounds, source_of
@@ -25,28 +26,6 @@ def deliberations(*rows: tuple[str, int]) -> pd.DataFrame:
 
 
 # --- durations ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("iso", "months"),
-    [
-        ("P6M", 6),  # "conservées 6 mois"
-        ("P24M", 24),  # "24 mois" stays P24M, still 24 months
-        ("P2Y", 24),  # "deux ans"
-        ("P1Y6M", 18),  # "un an et demi"
-        ("P30D", 0.9856),  # "30 jours": a mean month is 30.44 days
-        ("P1W", 0.23),  # "une semaine"
-        ("PT48H", 0.0657),  # "48 heures"
-        ("PT30MIN", 0.0007),  # the extractor's minutes
-        (None, None),
-        ("", None),
-        ("P", None),
-        ("six mois", None),
-    ],
-)
-def test_iso_months(iso, months):
-    got = retention.iso_months(iso)
-    assert got == pytest.approx(months, abs=1e-3) if months is not None else got is None
 
 
 @pytest.mark.parametrize(
@@ -73,6 +52,9 @@ def rule(did, scope, set_by, duration=None, dmax=None, until=None, raw="…"):
         "duration": duration,
         "duration_min": None,
         "duration_max": dmax,
+        "duration_months": iso_months(duration),
+        "duration_min_months": None,
+        "duration_max_months": iso_months(dmax),
         "trigger": None,
         "until": until,
         "rolling": False,

@@ -30,3 +30,18 @@ def test_help_of_every_command_imports_no_heavy_library():
     assert {"query", "show", "refresh", "extract"} <= set(seen["names"])
     loaded = {m.split(".")[0] for m in seen["modules"]}
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_help_reads_as_plain_text():
+    from typer.testing import CliRunner
+
+    from pipeline.cli.main import app
+
+    runner = CliRunner()
+    for command in ("extract", "show", "refresh", "query", "notebooks"):
+        text = runner.invoke(app, [command, "--help"], env={"COLUMNS": "100"}).output
+        assert "<bool>" not in text, command
+        assert "{" not in text.splitlines()[0], command  # the usage line
+        assert "<list[" not in text, command
+    usage = runner.invoke(app, ["extract", "--help"]).output.splitlines()[0]
+    assert usage == "Usage: ccin extract [OPTIONS] SOURCES..."

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from pipeline.analysis.corpus import load
 from pipeline.analysis.provenance import document_text, source_of
+from pipeline.cli import research
 from pipeline.cli.research import register
 from tests.research_fixtures import build_demo, build_empty
 
@@ -141,7 +142,8 @@ def test_show_prints_each_retention_rule_beside_its_sentence(app, corpus):
         assert text[r.start : r.end] in source.sentence  # the sentence holds the fact
         assert " ".join(source.sentence.split())[:60] in flat
         if isinstance(r.duration, str):
-            assert f"duration: {r.duration}" in out
+            months = f"{r.duration_months:g} month" + ("" if r.duration_months == 1 else "s")
+            assert f"duration: {r.duration} ({months})" in out
 
 
 def test_show_one_table_and_unknown_ids(app, corpus):
@@ -153,6 +155,56 @@ def test_show_one_table_and_unknown_ids(app, corpus):
     assert "no deliberation '1999-1'" in result.output
     result = runner.invoke(app, ["show", "2024-9", "--corpus", str(corpus), "-t", "nope"])
     assert result.exit_code == 2
+    assert "no fact table 'nope'" in result.output
+    assert "retention_rules, commission_actions" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(
+    ("short", "table"),
+    [
+        ("retention", "retention_rules"),
+        ("actions", "commission_actions"),
+        ("access", "access_rights"),
+        ("rights", "access_rights"),
+        ("categories", "data_categories"),
+        ("links", "interconnections"),
+        ("Retention_Rules", "retention_rules"),
+    ],
+)
+def test_show_accepts_short_table_names(short, table):
+    assert research.fact_table(short) == table
+
+
+def test_show_refuses_an_ambiguous_short_name():
+    assert research.fact_table("c") is None  # citations, data_categories, commission_actions
+
+
+def test_show_with_a_short_name(app, corpus):
+    out = run(app, "show", "2024-9", "--corpus", str(corpus), "-t", "retention")
+    assert "retention_rules (" in out
+    assert "commission_actions" not in out
+
+
+def test_query_tells_null_empty_string_and_empty_list_apart(app, corpus):
+    sql = "select null as a, '' as b, []::varchar[] as c, ['x', 'y'] as d, 1 as n"
+    out = run(app, "query", sql, "--corpus", str(corpus))
+    row = next(line for line in out.splitlines() if "null" in line)
+    assert [c.strip() for c in row.strip("│ ").split("│")] == ["null", '""', "[]", "· x", "1"]
+    assert "· y" in out  # the second item on its own line
+
+
+def test_a_wide_result_prints_record_by_record_at_80_columns(app, corpus):
+    result = runner.invoke(
+        app,
+        ["query", "select * from deliberations", "--corpus", str(corpus)],
+        env={"COLUMNS": "80"},
+    )
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert sum("╭─ row" in line for line in lines) == 4
+    title = load("deliberations", corpus)["title"].iloc[0]
+    assert " ".join(title.split()[:6]) in " ".join(result.output.split())  # words not sliced
 
 
 def test_notebooks_command_runs_the_chosen_notebooks(app, empty, tmp_path):

@@ -9,14 +9,6 @@ import pandas as pd
 from extractors.common.text import fold
 from pipeline.analysis.corpus import with_year
 
-#: months per ISO 8601 designator (date part; after "T", M means minutes)
-_MONTHS = {"Y": 12.0, "M": 1.0, "W": 7 / 30.4375, "D": 1 / 30.4375}
-_MONTHS_T = {"H": 1 / 730.5, "M": 1 / 43830, "MIN": 1 / 43830, "S": 1 / 2629800}
-_ISO = re.compile(
-    r"^P(?P<date>(?:\d+(?:[.,]\d+)?[YMWD])*)(?:T(?P<time>(?:\d+(?:[.,]\d+)?(?:MIN|[HMS]))+))?$"
-)
-_PART = re.compile(r"(\d+(?:[.,]\d+)?)(MIN|[YMWDHS])")
-
 #: folded keyword (a word start) → category_norm, for the data a rule's scope names
 SCOPE_KEYWORDS: dict[str, str] = {
     "identite": "identity",
@@ -67,21 +59,6 @@ _STOP = frozenset(_STOP_TEXT.split())
 VERDICTS = ("shortened", "same", "lengthened", "no comparable controller duration")
 
 
-def iso_months(iso: object) -> float | None:
-    """An ISO 8601 duration in months (``P6M`` → 6, ``P1Y6M`` → 18, ``P30D`` → 0.99);
-    None for null or anything unreadable. Days and weeks use the mean month."""
-    if not isinstance(iso, str):
-        return None
-    m = _ISO.match(iso.strip().upper())
-    if m is None or iso.strip().upper() in ("P", "PT"):
-        return None
-    total = 0.0
-    for part, table in ((m["date"], _MONTHS), (m["time"], _MONTHS_T)):
-        for value, unit in _PART.findall(part or ""):
-            total += float(value.replace(",", ".")) * table[unit]
-    return round(total, 4)
-
-
 def scope_categories(scope: object) -> list[str]:
     """The data categories a scope names ("informations d'identité et de connexion" →
     ``["identity", "connection_data"]``); ``["other"]`` when none, ``["unspecified"]``
@@ -93,14 +70,17 @@ def scope_categories(scope: object) -> list[str]:
 
 
 def durations(rules: pd.DataFrame, deliberations: pd.DataFrame) -> pd.DataFrame:
-    """One row per rule with its year, ``months`` (the duration, else the range's upper
-    bound, else its lower bound), ``months_min``/``months_max``, ``open_ended`` (an
-    "until" condition and no duration) and ``categories`` (from the scope)."""
+    """One row per rule with its year, ``months`` (``duration_months``, else the range's
+    upper bound, else its lower bound), ``months_min``/``months_max`` (the range's bounds,
+    ``duration_min_months``/``duration_max_months``), ``is_range`` (a range and no single
+    duration), ``open_ended`` (an "until" condition and no duration) and ``categories``
+    (from the scope)."""
     out = with_year(rules, deliberations)
-    months = out["duration"].map(iso_months)
-    out["months_min"] = out["duration_min"].map(iso_months).astype("float64")
-    out["months_max"] = out["duration_max"].map(iso_months).astype("float64")
-    out["months"] = months.astype("float64").fillna(out["months_max"]).fillna(out["months_min"])
+    months = out["duration_months"].astype("float64")
+    out["months_min"] = out["duration_min_months"].astype("float64")
+    out["months_max"] = out["duration_max_months"].astype("float64")
+    out["months"] = months.fillna(out["months_max"]).fillna(out["months_min"])
+    out["is_range"] = months.isna() & out["months_min"].notna() & out["months_max"].notna()
     out["open_ended"] = out["months"].isna() & out["until"].notna()
     out["categories"] = out["data_scope"].map(scope_categories)
     return out

@@ -36,6 +36,7 @@ from pipeline.build.inputs import InputDocument
 from pipeline.build.ner import MODEL, NerCache, NerStats, model_id
 from pipeline.build.workers import Reused, Rows, WorkConfig, cpus, outputs, read_extract
 from pipeline.build.writer import CorpusWriter
+from pipeline.plurals import counted
 
 #: Below this many documents the work stays in this process (workers take ~1 s to start).
 PARALLEL_MIN_DOCS = 50
@@ -66,7 +67,8 @@ class RunSummary:
     def line(self) -> str:
         unchanged = f", {self.reused} unchanged (rows reused)" if self.reused else ""
         return (
-            f"read {self.documents} documents: {self.deliberations} deliberations, "
+            f"read {counted(self.documents, 'document')}: "
+            f"{counted(self.deliberations, 'deliberation')}, "
             f"{self.skipped} skipped (duplicates), {self.not_deliberations} other acts, "
             f"{self.failed} unreadable, {self.issues} issues{unchanged} → {self.out_dir}"
         )

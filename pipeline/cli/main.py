@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from pipeline.cli import bench, extract, nightly, research, testbed
+from pipeline.cli.help import use_plain_help
 
 app = typer.Typer(
     name="ccin",
@@ -15,6 +16,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 
@@ -32,6 +34,7 @@ nightly.register(app)
 testbed.register(app)
 research.register(app)
 bench.register(app)
+use_plain_help(app)
 
 
 def main() -> None:  # pragma: no cover - entry point

@@ -6,8 +6,6 @@ with rich; nothing here changes the corpus.
 
 from __future__ import annotations
 
-import math
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,7 +14,6 @@ import typer
 from pipeline.analysis.paths import DEFAULT_CORPUS, ENV_VAR
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.text import Text
 
 CorpusOption = Annotated[
@@ -29,6 +26,20 @@ CorpusOption = Annotated[
     ),
 ]
 
+#: other names `ccin show -t` accepts for a table (a unique prefix or word of a name works too)
+TABLE_ALIASES = {
+    "durations": "retention_rules",
+    "links": "interconnections",
+    "features": "functionalities",
+    "actions": "commission_actions",
+    "categories": "data_categories",
+}
+#: columns given in months beside the ISO duration they come from
+MONTHS_OF = {
+    "duration": "duration_months",
+    "duration_min": "duration_min_months",
+    "duration_max": "duration_max_months",
+}
 #: columns `ccin show` prints for each fact table (besides the source sentence)
 FACT_COLUMNS: dict[str, tuple[str, ...]] = {
     "functionalities": ("actor", "text"),
@@ -76,49 +87,6 @@ HEADER_FIELDS = (
 )
 
 
-def _console() -> Console:
-    from rich.console import Console
-
-    return Console(soft_wrap=False)
-
-
-def cell(value: Any) -> str:
-    """A value as printed in a table: lists joined, nulls empty, floats short."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return "" if math.isnan(value) else f"{value:g}"
-    if isinstance(value, list | tuple) or type(value).__name__ == "ndarray":
-        return ", ".join(cell(v) for v in value)
-    if isinstance(value, date):
-        return value.isoformat()
-    try:
-        import pandas as pd
-
-        if value is pd.NA or value is pd.NaT:
-            return ""
-    except ImportError:  # pragma: no cover
-        pass
-    return str(value)
-
-
-def _is_number(duck_type: str) -> bool:
-    return duck_type.split("(")[0] in (
-        "TINYINT",
-        "SMALLINT",
-        "INTEGER",
-        "BIGINT",
-        "HUGEINT",
-        "UTINYINT",
-        "USMALLINT",
-        "UINTEGER",
-        "UBIGINT",
-        "FLOAT",
-        "DOUBLE",
-        "DECIMAL",
-    )
-
-
 def _corpus(corpus: Path | None) -> Path:
     from pipeline.analysis.paths import corpus_dir
 
@@ -148,11 +116,15 @@ def query(
 
     Example: ccin query "select decision, count(*) from deliberations group by 1".
     List columns (data_subjects, items, permissions …) are DuckDB lists: use unnest().
-    With --out the result is written as CSV or Parquet (by the file's extension).
+    With --out the result is written as CSV or Parquet (by the file's extension). Null
+    prints as a dim null, an empty string as "", an empty list as []; a result too wide
+    for the terminal prints one row at a time.
     """
     import duckdb
 
     from pipeline.analysis.duck import connect
+    from pipeline.cli import render
+    from pipeline.plurals import counted
 
     path = _corpus(corpus)
     if out is not None and out.suffix.lower() not in (".csv", ".parquet"):
@@ -170,23 +142,16 @@ def query(
                 relation.write_csv(str(out))
             else:
                 relation.write_parquet(str(out))
-            typer.echo(f"wrote {len(relation):,} rows to {out}")
+            typer.echo(f"wrote {counted(len(relation), 'row')} to {out}")
             return
         columns = relation.columns
-        numeric = [_is_number(str(t)) for t in relation.types]
+        numeric = [render.is_number(str(t)) for t in relation.types]
         rows = relation.limit(max_rows + 1).fetchall()
     except duckdb.Error as exc:
         typer.secho(f"error: {exc}", err=True, fg="red")
         raise typer.Exit(1) from exc
-    from rich.table import Table
-
-    table = Table(header_style="bold cyan")
-    for name, right in zip(columns, numeric, strict=True):
-        table.add_column(name, justify="right" if right else "left", overflow="fold")
-    for row in rows[:max_rows]:
-        table.add_row(*(cell(v) for v in row))
-    console = _console()
-    console.print(table)
+    console = render.console()
+    console.print(render.result(columns, rows[:max_rows], numeric, console.width))
     if len(rows) > max_rows:
         console.print("[dim]… more rows: raise --max-rows or write them with --out[/dim]")
 
@@ -198,15 +163,17 @@ def stats(corpus: CorpusOption = None) -> None:
     from rich.table import Table
 
     from pipeline.analysis.summary import corpus_stats
+    from pipeline.cli import render
+    from pipeline.plurals import counted
 
     path = _corpus(corpus)
     s = corpus_stats(path)
-    console = _console()
+    console = render.console()
     console.print(
         Panel.fit(
             f"[bold]{path}[/bold]\nschema {s['schema_version']} · extractor "
             f"{s['extractor_version']} · built {s['created_at']}\n"
-            f"{s['deliberations']} deliberations, {s['years']}",
+            f"{counted(s['deliberations'], 'deliberation')}, {s['years']}",
             title="ccin corpus",
         )
     )
@@ -222,8 +189,23 @@ def stats(corpus: CorpusOption = None) -> None:
             continue
         t = Table(*(str(c) for c in frame.columns), title=title)
         for row in frame.itertuples(index=False):
-            t.add_row(*(cell(v) for v in row))
+            t.add_row(*(render.cell(v) for v in row))
         console.print(t)
+
+
+def fact_table(name: str) -> str | None:
+    """The fact table ``name`` designates: its own name, an alias (``TABLE_ALIASES``), or
+    the one table whose name, or a word of it, starts with ``name`` (``retention``,
+    ``access``, ``rights``); None when none or several do."""
+    key = name.strip().lower().replace("-", "_")
+    if key in FACT_COLUMNS:
+        return key
+    if key in TABLE_ALIASES:
+        return TABLE_ALIASES[key]
+    found = [
+        t for t in FACT_COLUMNS if t.startswith(key) or any(w.startswith(key) for w in t.split("_"))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def show(
@@ -231,7 +213,11 @@ def show(
     corpus: CorpusOption = None,
     table: Annotated[
         list[str] | None,
-        typer.Option("--table", "-t", help="Only these fact tables (repeatable)."),
+        typer.Option(
+            "--table",
+            "-t",
+            help="Only these fact tables (repeatable; a short name such as `retention` works).",
+        ),
     ] = None,
     entities: Annotated[
         bool, typer.Option("--entities", help="Also list the named entities.")
@@ -241,14 +227,28 @@ def show(
 
     The sentence is cut from the document text (rebuilt from the sections) around the
     fact's start/end offsets, the fact's own words in bold, and the list's intro line
-    above it when the fact is a list item: check any number against the text.
+    above it when the fact is a list item: check any number against the text. Null
+    fields are left out; an empty string prints as "", an empty list as [].
     """
+    wanted: list[str] = []
+    for name in table or ():
+        found = fact_table(name)
+        if found is None:
+            typer.secho(
+                f"error: no fact table {name!r}; the fact tables are: {', '.join(FACT_COLUMNS)}",
+                err=True,
+                fg="red",
+            )
+            raise typer.Exit(2)
+        wanted.append(found)
+
     from rich.panel import Panel
     from rich.table import Table
 
     from pipeline.analysis.corpus import load
     from pipeline.analysis.provenance import FACT_TABLES, document_text, with_sources
-    from pipeline.analysis.retention import iso_months
+    from pipeline.cli import render
+    from pipeline.plurals import counted
 
     path = _corpus(corpus)
     deliberations = load("deliberations", path)
@@ -262,48 +262,54 @@ def show(
         )
         raise typer.Exit(1)
     d = row.iloc[0]
-    console = _console()
+    console = render.console()
     header = Table.grid(padding=(0, 2))
-    header.add_column(style="bold")
+    header.add_column(style="bold", no_wrap=True)
     header.add_column(overflow="fold")
     for name in HEADER_FIELDS:
-        value = cell(d.get(name))
-        if value:
-            header.add_row(name, value)
+        value = d.get(name)
+        if not render.is_null(value):
+            header.add_row(name, render.cell(value))
     console.print(Panel(header, title=f"deliberation {deliberation_id}"))
     sections = load("sections", path)
     sections = sections[sections["deliberation_id"] == deliberation_id]
     console.print("sections: " + ", ".join(sections["kind"].astype(str)))
     text = document_text(d.get("title"), sections)
-    wanted = [t for t in FACT_TABLES if (entities or t != "entities")]
-    if table:
-        unknown = sorted(set(table) - set(FACT_TABLES))
-        if unknown:
-            typer.secho(f"error: no fact table {', '.join(unknown)}", err=True, fg="red")
-            raise typer.Exit(2)
-        wanted = [t for t in wanted if t in table]
-    for name in wanted:
+    shown = [t for t in FACT_TABLES if (entities or t != "entities")]
+    if wanted:
+        shown = [t for t in FACT_TABLES if t in wanted]
+    for name in shown:
         facts = load(name, path)
         facts = facts[facts["deliberation_id"] == deliberation_id]
         if facts.empty:
             console.print(f"[dim]{name}: no rows[/dim]")
             continue
         facts = with_sources(facts.sort_values("position"), text)
-        t = Table(title=f"{name} ({len(facts)})", show_lines=True, expand=True)
+        t = Table(title=f"{name} ({counted(len(facts), 'row')})", show_lines=True, expand=True)
         t.add_column("#", justify="right")
         t.add_column("fact", ratio=2, overflow="fold")
         t.add_column("source sentence", ratio=3, overflow="fold")
         for fact in facts.to_dict("records"):
-            lines = []
-            for column in FACT_COLUMNS[name]:
-                value = cell(fact.get(column))
-                if value and column in ("duration", "duration_min", "duration_max"):
-                    months = iso_months(value)
-                    value += f" ({months:g} months)" if months is not None else ""
-                if value and value != "False":
-                    lines.append(f"{column}: {value}")
-            t.add_row(str(fact.get("position", "")), "\n".join(lines), _sentence(fact))
+            t.add_row(str(fact.get("position", "")), _fact(name, fact), _sentence(fact))
         console.print(t)
+
+
+def _fact(table: str, fact: dict[str, Any]) -> Text:
+    """The fields of one fact, one a line (nulls and false flags left out)."""
+    from rich.text import Text
+
+    from pipeline.cli import render
+
+    lines = []
+    for column in FACT_COLUMNS[table]:
+        value = fact.get(column)
+        if render.is_null(value) or value is False:
+            continue
+        line = Text.assemble((f"{column}: ", "dim"), render.cell(value))
+        if column in MONTHS_OF and not render.is_null(fact.get(MONTHS_OF[column])):
+            line.append(f" ({render.months(fact[MONTHS_OF[column]])})", style="dim")
+        lines.append(line)
+    return Text("\n").join(lines)
 
 
 def _sentence(fact: dict[str, Any]) -> Text:

@@ -18,6 +18,10 @@ from models.records import RetentionRule
         ("P1Y6M", 18.0),
         ("P30D", 30 / DAYS_PER_MONTH),
         ("P2W", 14 / DAYS_PER_MONTH),
+        ("PT48H", 2 / DAYS_PER_MONTH),  # "48 heures"
+        ("PT30M", 30 / (24 * 60 * DAYS_PER_MONTH)),  # after T, M is minutes
+        ("P1DT12H", 1.5 / DAYS_PER_MONTH),
+        ("PT", None),
         (None, None),
         ("", None),
         ("P", None),
