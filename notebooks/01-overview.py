@@ -21,11 +21,12 @@
 # %%
 from pipeline.analysis import overview
 from pipeline.analysis.corpus import corpus_dir, load
-from pipeline.analysis.figures import bar_by_year, barh, lines_by_year, publish
+from pipeline.analysis.figures import bar_by_year, barh, lines_by_year, publish, sample
 
 CORPUS = corpus_dir()
 deliberations = load("deliberations", CORPUS)
 sections = load("sections", CORPUS)
+N = sample(len(deliberations), "deliberation")
 print(f"corpus: {CORPUS}")
 print(overview.summary(deliberations))
 
@@ -41,6 +42,7 @@ fig = bar_by_year(
     overview.per_year(deliberations, "authority"),
     "Deliberations per year and authority",
     "deliberations",
+    n=N,
     legend_title="authority",
 )
 publish(fig, "deliberations-per-year")
@@ -57,6 +59,7 @@ fig = bar_by_year(
     overview.decisions(deliberations),
     "Decisions per year",
     "deliberations",
+    n=N,
     legend_title="decision",
 )
 publish(fig, "decisions-per-year")
@@ -66,13 +69,17 @@ publish(fig, "decisions-per-year")
 #
 # The share, per year, of opinions given "sous le bénéfice de la prise en compte de ce
 # qui précède" (conditional), of requests that modify an existing processing, and of
-# finalités the Commission rewrote. Years with few deliberations swing widely.
+# finalités the Commission rewrote. Each year is labelled with its number of
+# deliberations: a share from fewer than five is drawn hollow (one deliberation gives 0%
+# or 100%), and no line is drawn across a year without deliberations.
 
 # %%
 fig = lines_by_year(
     overview.flag_shares(deliberations),
     "Conditional opinions, modifications and rewritten finalités",
     "share of the year's deliberations",
+    n=N,
+    counts=overview.year_counts(deliberations),
     percent=True,
 )
 publish(fig, "flags-per-year")
@@ -89,6 +96,7 @@ fig = barh(
     overview.top_controllers(deliberations),
     "Controllers with the most deliberations",
     "deliberations",
+    n=N,
     ylabel="controller",
 )
 publish(fig, "top-controllers")
@@ -105,6 +113,7 @@ fig = barh(
     overview.sections_present(deliberations, sections),
     "Share of deliberations with each numbered section",
     "share of deliberations",
+    n=N,
     percent=True,
     ylabel="section kind",
 )

@@ -21,11 +21,13 @@
 # %%
 from pipeline.analysis import actions
 from pipeline.analysis.corpus import corpus_dir, load
-from pipeline.analysis.figures import bar_by_year, barh, heatmap, publish
+from pipeline.analysis.figures import bar_by_year, barh, heatmap, publish, sample
 
 CORPUS = corpus_dir()
 deliberations = load("deliberations", CORPUS)
 commission_actions = load("commission_actions", CORPUS)
+WITH_ACTIONS = commission_actions["deliberation_id"].nunique()
+N = sample(len(commission_actions), "action", within=(WITH_ACTIONS, "deliberation"))
 print(
     f"{len(commission_actions)} actions in "
     f"{commission_actions['deliberation_id'].nunique()} of {len(deliberations)} deliberations"
@@ -39,6 +41,7 @@ fig = bar_by_year(
     actions.verbs_per_year(commission_actions, deliberations),
     "The Commission's actions per year, by lead verb",
     "actions",
+    n=N,
     legend_title="verb",
 )
 publish(fig, "verbs-per-year")
@@ -56,6 +59,7 @@ fig = barh(
     actions.theme_counts(commission_actions, deliberations),
     "Themes of the Commission's actions",
     "deliberations mentioning the theme",
+    n=sample(WITH_ACTIONS, "deliberation") + " with actions",
     ylabel="theme",
 )
 publish(fig, "themes")
@@ -66,6 +70,8 @@ fig = heatmap(
     "Share of deliberations mentioning each theme, per year",
     "year",
     "theme",
+    n=sample(WITH_ACTIONS, "deliberation") + " with actions",
+    counts=actions.deliberations_with_actions(commission_actions, deliberations),
     percent=True,
 )
 publish(fig, "themes-per-year")
@@ -84,6 +90,7 @@ fig = barh(
     groups.set_index("example")["deliberations"].head(12),
     "Most frequent reminders (grouped by similar wording)",
     "deliberations",
+    n=N,
     ylabel="reminder (first text of the group)",
 )
 publish(fig, "reminder-groups")

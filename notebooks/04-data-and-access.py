@@ -22,13 +22,21 @@
 # %%
 from pipeline.analysis import access
 from pipeline.analysis.corpus import corpus_dir, load
-from pipeline.analysis.figures import bar_by_year, barh, heatmap, publish
+from pipeline.analysis.figures import bar_by_year, barh, heatmap, publish, sample
+from pipeline.analysis.labels import CATEGORY_LABELS, PERMISSION_LABELS
 
 CORPUS = corpus_dir()
 deliberations = load("deliberations", CORPUS)
 categories = load("data_categories", CORPUS)
 access_rights = load("access_rights", CORPUS)
 links = load("interconnections", CORPUS)
+N = sample(len(deliberations), "deliberation")
+N_ACCESS = sample(
+    len(access_rights),
+    "access right",
+    within=(access_rights["deliberation_id"].nunique(), "deliberation"),
+)
+N_LINKS = sample(len(links), "link", within=(links["deliberation_id"].nunique(), "deliberation"))
 print(access.summary(categories, access_rights, links, deliberations))
 
 # %% [markdown]
@@ -36,9 +44,10 @@ print(access.summary(categories, access_rights, links, deliberations))
 
 # %%
 fig = barh(
-    access.category_share(categories, deliberations),
+    access.category_share(categories, deliberations).rename(CATEGORY_LABELS),
     "Share of deliberations processing each category of data",
     "share of deliberations",
+    n=N,
     percent=True,
     ylabel="data category",
 )
@@ -53,9 +62,10 @@ publish(fig, "data-categories")
 
 # %%
 fig = bar_by_year(
-    access.sensitive_per_year(categories, deliberations),
+    access.sensitive_per_year(categories, deliberations).rename(columns=CATEGORY_LABELS),
     "Deliberations processing sensitive data, per year",
     "deliberations",
+    n=N,
     legend_title="category",
     empty="No deliberation of this corpus lists health, biometric, image, offence or "
     "location data.",
@@ -68,25 +78,29 @@ access.sensitive_items(categories)
 # %% [markdown]
 # ## Access roles and permissions
 #
-# Roles are grouped loosely (no article, no accents, singular): "Les Administrateurs" and
-# "l'administrateur" are one role. `all` is "tous droits"; `consult` and `read` are kept
-# apart as the texts keep them apart.
+# Roles are grouped loosely (no article, no accents, first word singular: "Les
+# Administrateurs" and "l'administrateur" are one role) and shown as most often printed.
+# "Tous droits" is a permission of its own; "consultation" and "lecture" are kept apart
+# as the texts keep them apart.
 
 # %%
 fig = barh(
-    access.permission_counts(access_rights),
+    access.permission_counts(access_rights).rename(PERMISSION_LABELS),
     "Permissions granted in access rights",
     "access-right rows",
+    n=N_ACCESS,
     ylabel="permission",
 )
 publish(fig, "permissions")
 
 # %%
 fig = heatmap(
-    access.role_permissions(access_rights),
-    "Roles and their permissions (deliberations)",
+    access.role_permissions(access_rights).rename(columns=PERMISSION_LABELS),
+    "Roles and their permissions (deliberations granting it)",
     "permission",
     "role",
+    n=N_ACCESS,
+    binary=("not granted", "granted"),
 )
 publish(fig, "role-permissions")
 
@@ -103,6 +117,7 @@ fig = heatmap(
     "Links to other processings, by type and legal status",
     "link type",
     "status of the other processing",
+    n=N_LINKS,
 )
 publish(fig, "interconnection-statuses")
 
@@ -111,6 +126,7 @@ fig = bar_by_year(
     access.interconnections_per_year(links, deliberations),
     "Links to other processings per year, by legal status",
     "links",
+    n=N_LINKS,
     legend_title="status",
     colors=access.STATUS_COLORS,
 )

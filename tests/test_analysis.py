@@ -43,17 +43,17 @@ def test_scope_categories(scope, categories):
     assert retention.scope_categories(scope) == categories
 
 
-def rule(did, scope, set_by, duration=None, dmax=None, until=None, raw="…"):
+def rule(did, scope, set_by, duration=None, dmax=None, until=None, raw="…", dmin=None):
     return {
         "deliberation_id": did,
         "position": 0,
         "data_scope": scope,
         "action": "retain",
         "duration": duration,
-        "duration_min": None,
+        "duration_min": dmin,
         "duration_max": dmax,
         "duration_months": iso_months(duration),
-        "duration_min_months": None,
+        "duration_min_months": iso_months(dmin),
         "duration_max_months": iso_months(dmax),
         "trigger": None,
         "until": until,
@@ -79,7 +79,7 @@ def test_the_commission_shortening_a_duration_is_counted():
             rule("2024-9", "logins", "commission", "P3M"),  # nothing to compare with
             # 2022-62: "conservées 30 jours" … "la Commission fixe de 3 mois minimum à un an"
             rule("2022-62", "les informations temporelles", "controller", "P30D"),
-            rule("2022-62", "les informations temporelles", "commission", None, "P1Y"),
+            rule("2022-62", "les informations temporelles", "commission", None, "P1Y", dmin="P3M"),
             rule("2022-62", "les comptes", "controller", until="tant que le compte est actif"),
         ]
     )
@@ -88,7 +88,10 @@ def test_the_commission_shortening_a_duration_is_counted():
     verdicts = retention.shortenings(d).set_index("data_scope")["verdict"]
     assert verdicts["informations relatives à l'identité des élèves"] == "shortened"
     assert verdicts["logins"] == "no comparable controller duration"
-    assert verdicts["les informations temporelles"] == "lengthened"
+    assert verdicts["les informations temporelles"] == "lengthened"  # 30 days < 3 months
+    assert d["is_range"].sum() == 1
+    assert retention.category_ranges(d) == {"time_information": [(3.0, 12.0)]}
+    assert retention.by_category(d).loc["time_information", "ranges"] == 1
     text = retention.summary(d, retention.shortenings(d))
     assert "shortens it 50% of the time" in text
     assert set(retention.yearly_median(d).columns) == {"commission", "controller"}
@@ -152,7 +155,7 @@ def test_reminder_groups_and_verbs_per_year():
     assert groups["deliberations"].tolist() == [2, 2]
     assert groups.iloc[0]["first_year"] == 2021
     verbs = actions.verbs_per_year(a, d, top=1)
-    assert list(verbs.columns) == ["rappelle", "other verbs"]
+    assert list(verbs.columns) == ["rappelle", "autres verbes"]
     assert verbs.index.tolist() == [2021, 2022, 2023, 2024]  # the gap year is there, with 0
 
 
@@ -179,7 +182,7 @@ def test_permissions_and_statuses():
     ar = pd.DataFrame(
         {
             "deliberation_id": ["a", "a", "b"],
-            "role": ["Administrateurs", "le prestataire", "l'administrateur"],
+            "role": ["Administrateurs", "le prestataire", "les administrateurs"],
             "permissions": [["all"], ["consult", "modify"], ["read", "all"]],
         }
     )
@@ -190,7 +193,8 @@ def test_permissions_and_statuses():
         "all": 2,
     }
     matrix = access.role_permissions(ar)
-    assert matrix.loc["administrateur", "all"] == 2
+    assert matrix.loc["Administrateurs", "all"] == 2
+    assert matrix.loc["Prestataire", "modify"] == 1
     links = pd.DataFrame(
         {
             "deliberation_id": ["a", "b"],
@@ -220,27 +224,40 @@ def test_every_question_and_figure_survives_an_empty_corpus(tmp_path):
     }
     d = t["deliberations"]
     du = retention.durations(t["retention_rules"], d)
+    a = t["commission_actions"]
+    n = figures.sample(0, "deliberation")
+    counts = overview.year_counts(d)
     made = [
-        figures.bar_by_year(overview.per_year(d, "authority"), "t", "y"),
-        figures.bar_by_year(overview.decisions(d), "t", "y"),
-        figures.lines_by_year(overview.flag_shares(d), "t", "y", percent=True),
-        figures.barh(overview.top_controllers(d), "t", "x"),
-        figures.barh(overview.sections_present(d, t["sections"]), "t", "x", percent=True),
-        figures.durations_box(retention.category_values(du), "t"),
-        figures.lines_by_year(retention.yearly_median(du), "t", "y"),
-        figures.barh(retention.shortenings(du)["verdict"].value_counts(), "t", "x"),
-        figures.bar_by_year(actions.verbs_per_year(t["commission_actions"], d), "t", "y"),
-        figures.barh(actions.theme_counts(t["commission_actions"], d), "t", "x"),
-        figures.heatmap(actions.theme_shares_by_year(t["commission_actions"], d), "t", "x", "y"),
-        figures.barh(access.category_share(t["data_categories"], d), "t", "x"),
-        figures.bar_by_year(access.sensitive_per_year(t["data_categories"], d), "t", "y"),
-        figures.heatmap(access.role_permissions(t["access_rights"]), "t", "x", "y"),
-        figures.heatmap(access.interconnection_statuses(t["interconnections"]), "t", "x", "y"),
+        figures.bar_by_year(overview.per_year(d, "authority"), "t", "y", n=n),
+        figures.bar_by_year(overview.decisions(d), "t", "y", n=n),
+        figures.lines_by_year(overview.flag_shares(d), "t", "y", n=n, counts=counts, percent=True),
+        figures.barh(overview.top_controllers(d), "t", "x", n=n),
+        figures.barh(overview.sections_present(d, t["sections"]), "t", "x", n=n, percent=True),
+        figures.durations_plot(
+            retention.category_values(du), retention.category_ranges(du), "t", n=n
+        ),
+        figures.lines_by_year(retention.yearly_median(du), "t", "y", n=n),
+        figures.barh(retention.shortenings(du)["verdict"].value_counts(), "t", "x", n=n),
+        figures.bar_by_year(actions.verbs_per_year(a, d), "t", "y", n=n),
+        figures.barh(actions.theme_counts(a, d), "t", "x", n=n),
+        figures.heatmap(
+            actions.theme_shares_by_year(a, d),
+            "t",
+            "x",
+            "y",
+            n=n,
+            counts=actions.deliberations_with_actions(a, d),
+        ),
+        figures.barh(access.category_share(t["data_categories"], d), "t", "x", n=n),
+        figures.bar_by_year(access.sensitive_per_year(t["data_categories"], d), "t", "y", n=n),
+        figures.heatmap(access.role_permissions(t["access_rights"]), "t", "x", "y", n=n),
+        figures.heatmap(access.interconnection_statuses(t["interconnections"]), "t", "x", "y", n=n),
     ]
     for fig in made:
         ax = fig.axes[0]
         assert ax.get_title() == "t"
         assert "in this corpus" in " ".join(text.get_text() for text in ax.texts)
+        assert figures.foot(fig).startswith("n = 0 deliberations. Source: ")
         plt.close(fig)
     assert actions.reminder_groups(t["commission_actions"], d).empty
     assert overview.summary(d) == "The corpus has no deliberations."
@@ -248,7 +265,9 @@ def test_every_question_and_figure_survives_an_empty_corpus(tmp_path):
 
 
 def test_publish_writes_a_png_only_when_asked(tmp_path, monkeypatch):
-    fig = figures.barh(pd.Series({"identité": 3, "santé": 1}), "Categories", "deliberations")
+    fig = figures.barh(
+        pd.Series({"identité": 3, "santé": 1}), "Categories", "deliberations", n="n = 4"
+    )
     monkeypatch.delenv(figures.FIGURES_ENV, raising=False)
     figures.publish(fig, "categories")
     assert not list(tmp_path.iterdir())

@@ -40,7 +40,7 @@ STATUS_COLORS: dict[str, str] = {
     "unknown": "#7f7f7f",
 }
 _ARTICLE = re.compile(r"^(?:l'|(?:les|le|la)\s+)", re.IGNORECASE)
-_PLURAL = re.compile(r"(?<=[a-zà-ÿ])[sx]\b")
+_PLURAL = re.compile(r"(?<=[a-z])[sx]$")
 
 
 def category_share(categories: pd.DataFrame, deliberations: pd.DataFrame) -> pd.Series:
@@ -71,13 +71,32 @@ def sensitive_items(categories: pd.DataFrame, n: int = 15) -> pd.DataFrame:
 
 
 def role_key(role: object) -> str:
-    """A role's grouping key: no article, lower case, no accents, singular
-    ("Les Administrateurs" → "administrateur")."""
+    """A role's grouping key: no article, lower case, no accents, its first word singular
+    ("Les Administrateurs" → "administrateur"; "les managers des utilisateurs" →
+    "manager des utilisateurs"). Only for grouping: figures show ``role_label``."""
     if not isinstance(role, str) or not role.strip():
         return "unknown"
-    words = _ARTICLE.sub("", role.strip()).split()
-    singular = (w if w.isupper() or len(w) <= 3 else _PLURAL.sub("", w) for w in words)
-    return fold(" ".join(singular))
+    words = fold(_ARTICLE.sub("", role.strip())).split()
+    if words and not words[0].isupper() and len(words[0]) > 3:
+        words[0] = _PLURAL.sub("", words[0])
+    return " ".join(words)
+
+
+def role_label(role: str) -> str:
+    """A role as printed, without its leading article ("Les Administrateurs" →
+    "Administrateurs")."""
+    text = _ARTICLE.sub("", role.strip())
+    return text[:1].upper() + text[1:]
+
+
+def role_labels(access: pd.DataFrame) -> dict[str, str]:
+    """Each role key → its most frequent printed form (accents and number as printed)."""
+    roles = access["role"].dropna()
+    if roles.empty:
+        return {}
+    forms = pd.DataFrame({"key": roles.map(role_key), "label": roles.map(role_label)})
+    top = forms.groupby("key")["label"].agg(lambda s: s.value_counts().index[0])
+    return top.to_dict()
 
 
 def permission_counts(access: pd.DataFrame) -> pd.Series:
@@ -99,7 +118,11 @@ def role_permissions(access: pd.DataFrame, n: int = 12) -> pd.DataFrame:
     d = d[d["role_key"].isin(top)]
     out = d.groupby(["role_key", "permissions"])["deliberation_id"].nunique().unstack(fill_value=0)
     columns = [p for p in PERMISSIONS if p in out.columns]
-    return out.reindex(index=top, columns=columns).fillna(0).astype("int64")
+    out = out.reindex(index=top, columns=columns).fillna(0).astype("int64")
+    names = role_labels(access)
+    out.index = [names.get(k, k) for k in out.index]
+    out.index.name = "role"
+    return out
 
 
 def interconnection_statuses(links: pd.DataFrame) -> pd.DataFrame:

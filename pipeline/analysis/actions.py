@@ -16,6 +16,7 @@ import pandas as pd
 
 from extractors.common.text import fold
 from pipeline.analysis.corpus import with_year
+from pipeline.analysis.labels import VERB_LABELS, label
 from pipeline.analysis.overview import per_year
 
 #: theme → folded patterns; an action is about the theme when one pattern matches
@@ -71,7 +72,7 @@ def verbs_per_year(
     d["verb"] = d["verb"].where(d["verb"].isin(keep), "other verbs")
     out = per_year(d, "verb")
     order = [v for v in keep if v in out.columns] + [c for c in out.columns if c not in keep]
-    return out[order]
+    return out[order].rename(columns=lambda v: label(v, VERB_LABELS))
 
 
 def theme_table(actions: pd.DataFrame, deliberations: pd.DataFrame) -> pd.DataFrame:
@@ -89,15 +90,23 @@ def theme_counts(actions: pd.DataFrame, deliberations: pd.DataFrame) -> pd.Serie
     return counts.rename("deliberations")
 
 
+def deliberations_with_actions(actions: pd.DataFrame, deliberations: pd.DataFrame) -> pd.Series:
+    """Per year: the deliberations with at least one action (the ``n`` of each year's
+    theme shares)."""
+    d = with_year(actions, deliberations)
+    d = d[d["year"].notna()]
+    return d.groupby(d["year"].astype("int64"))["deliberation_id"].nunique()
+
+
 def theme_shares_by_year(actions: pd.DataFrame, deliberations: pd.DataFrame) -> pd.DataFrame:
     """Per year: share of the deliberations with actions that mention each theme."""
     t = theme_table(actions, deliberations)
-    base = with_year(actions, deliberations).groupby("year")["deliberation_id"].nunique()
+    base = deliberations_with_actions(actions, deliberations)
     if t.empty or base.empty:
         return pd.DataFrame(index=pd.Index([], name="year"))
     hits = t.groupby(["year", "theme"])["deliberation_id"].nunique().unstack(fill_value=0)
+    hits.index = hits.index.astype("int64")
     out = hits.div(base, axis=0).fillna(0.0)
-    out.index = out.index.astype("int64")
     return out[theme_counts(actions, deliberations).index]
 
 

@@ -48,9 +48,17 @@ def decisions(deliberations: pd.DataFrame) -> pd.DataFrame:
     return out[[c for c in order if c in out.columns]]
 
 
+def year_counts(table: pd.DataFrame) -> pd.Series:
+    """Rows per year (every year between the first and the last; 0 where none): the ``n``
+    of each year's figures."""
+    per = per_year(table)
+    return per["count"] if "count" in per else pd.Series(dtype="int64", name="count")
+
+
 def flag_shares(deliberations: pd.DataFrame) -> pd.DataFrame:
     """Per year: share of deliberations that are conditional, on a modification, or
-    whose finalité the Commission rewrote (nulls are left out of each share)."""
+    whose finalité the Commission rewrote (nulls are left out of each share; a year
+    without deliberations is NaN, not 0)."""
     flags = {
         "conditional": "conditional opinion",
         "modification": "modification of a processing",
@@ -64,6 +72,8 @@ def flag_shares(deliberations: pd.DataFrame) -> pd.DataFrame:
         values = d[column].astype("boolean")
         out[label] = values.groupby(d["year"].astype("int64")).mean().astype("float64")
     frame = pd.DataFrame(out)
+    years = frame.index.astype("int64")
+    frame = frame.reindex(range(int(years.min()), int(years.max()) + 1))
     frame.index.name = "year"
     return frame
 

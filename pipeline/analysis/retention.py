@@ -56,7 +56,13 @@ _SCOPE_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in SCOPE_KEYWORDS) +
 _STOP_TEXT = "les des aux une du de la le et ou en au sur par pour a l d relatives relatif"
 _STOP = frozenset(_STOP_TEXT.split())
 
-VERDICTS = ("shortened", "same", "lengthened", "no comparable controller duration")
+VERDICTS = (
+    "shortened",
+    "same",
+    "within the Commission's range",
+    "lengthened",
+    "no comparable controller duration",
+)
 
 
 def scope_categories(scope: object) -> list[str]:
@@ -70,50 +76,80 @@ def scope_categories(scope: object) -> list[str]:
 
 
 def durations(rules: pd.DataFrame, deliberations: pd.DataFrame) -> pd.DataFrame:
-    """One row per rule with its year, ``months`` (``duration_months``, else the range's
-    upper bound, else its lower bound), ``months_min``/``months_max`` (the range's bounds,
-    ``duration_min_months``/``duration_max_months``), ``is_range`` (a range and no single
-    duration), ``open_ended`` (an "until" condition and no duration) and ``categories``
-    (from the scope)."""
+    """One row per rule with its year, ``months`` (its single duration,
+    ``duration_months``), ``months_min``/``months_max`` (its bounds,
+    ``duration_min_months``/``duration_max_months``), ``is_range`` (two bounds and no single
+    duration: "de 3 mois minimum à un an"), ``open_ended`` (an "until" condition and no
+    duration) and ``categories`` (from the scope)."""
     out = with_year(rules, deliberations)
-    months = out["duration_months"].astype("float64")
+    out["months"] = out["duration_months"].astype("float64")
     out["months_min"] = out["duration_min_months"].astype("float64")
     out["months_max"] = out["duration_max_months"].astype("float64")
-    out["months"] = months.fillna(out["months_max"]).fillna(out["months_min"])
-    out["is_range"] = months.isna() & out["months_min"].notna() & out["months_max"].notna()
-    out["open_ended"] = out["months"].isna() & out["until"].notna()
+    out["is_range"] = out["months"].isna() & out["months_min"].notna() & out["months_max"].notna()
+    timed = out["months"].notna() | out["months_min"].notna() | out["months_max"].notna()
+    out["open_ended"] = ~timed & out["until"].notna()
     out["categories"] = out["data_scope"].map(scope_categories)
     return out
 
 
 def by_category(durations_: pd.DataFrame) -> pd.DataFrame:
-    """Rules with a duration, per data category: count, median, min and max months."""
-    d = durations_[durations_["months"].notna()].explode("categories")
-    if d.empty:
-        return pd.DataFrame(columns=["rules", "median", "min", "max"])
-    g = d.groupby("categories")["months"]
-    out = pd.DataFrame({"rules": g.size(), "median": g.median(), "min": g.min(), "max": g.max()})
+    """Per data category: rules with a single duration (median, min and max months) and
+    rules with a range."""
+    d = durations_.explode("categories")
+    single = d[d["months"].notna()].groupby("categories")["months"]
+    ranges = d[d["is_range"]].groupby("categories").size()
+    if d.empty or (single.ngroups == 0 and ranges.empty):
+        return pd.DataFrame(columns=["rules", "median", "min", "max", "ranges"])
+    out = pd.DataFrame(
+        {
+            "rules": single.size(),
+            "median": single.median(),
+            "min": single.min(),
+            "max": single.max(),
+        }
+    )
+    out = out.join(ranges.rename("ranges"), how="outer").fillna({"rules": 0, "ranges": 0})
+    out[["rules", "ranges"]] = out[["rules", "ranges"]].astype("int64")
     out.index.name = "category"
     return out.sort_values(["median", "rules"], ascending=[False, False])
 
 
 def category_values(durations_: pd.DataFrame, min_rules: int = 1) -> dict[str, list[float]]:
-    """Durations (months) per data category, for box plots; categories with fewer than
-    ``min_rules`` rules are left out. Ordered by median, longest first."""
+    """Single durations (months) per data category; categories with fewer than
+    ``min_rules`` are left out. Ordered by median, longest first, the catch-alls last."""
     d = durations_[durations_["months"].notna()].explode("categories")
     groups = {k: v.tolist() for k, v in d.groupby("categories")["months"] if len(v) >= min_rules}
-    last = ("other", "unspecified")  # the catch-alls go at the bottom
+    last = ("other", "unspecified")
     return dict(sorted(groups.items(), key=lambda kv: (kv[0] in last, -pd.Series(kv[1]).median())))
 
 
+def category_ranges(durations_: pd.DataFrame) -> dict[str, list[tuple[float, float]]]:
+    """The ranges (lower, upper bound in months) per data category."""
+    d = durations_[durations_["is_range"]].explode("categories")
+    return {
+        str(k): list(zip(g["months_min"], g["months_max"], strict=True))
+        for k, g in d.groupby("categories")
+    }
+
+
 def yearly_median(durations_: pd.DataFrame) -> pd.DataFrame:
-    """Per year and ``set_by``: median months of the rules with a duration."""
+    """Per year and ``set_by``: median months of the rules with a single duration (ranges
+    left out)."""
     d = durations_[durations_["months"].notna() & durations_["year"].notna()]
     if d.empty:
         return pd.DataFrame(index=pd.Index([], name="year"))
     out = d.pivot_table(index="year", columns="set_by", values="months", aggfunc="median")
     out.index = out.index.astype("int64")
     return out
+
+
+def rules_per_year(durations_: pd.DataFrame) -> pd.DataFrame:
+    """Per year and ``set_by``: the rules with a single duration (the ``n`` of each value
+    of ``yearly_median``)."""
+    d = durations_[durations_["months"].notna() & durations_["year"].notna()]
+    if d.empty:
+        return pd.DataFrame(index=pd.Index([], name="year"))
+    return pd.crosstab(d["year"].astype("int64"), d["set_by"])
 
 
 def _tokens(text: object) -> set[str]:
@@ -135,6 +171,8 @@ def shortenings(durations_: pd.DataFrame) -> pd.DataFrame:
         "data_scope",
         "controller_months",
         "commission_months",
+        "commission_min",
+        "commission_max",
         "verdict",
         "raw",
     ]
@@ -151,7 +189,9 @@ def shortenings(durations_: pd.DataFrame) -> pd.DataFrame:
                     "data_scope": rule.data_scope,
                     "controller_months": theirs,
                     "commission_months": rule.months,
-                    "verdict": _verdict(theirs, rule.months),
+                    "commission_min": rule.months_min,
+                    "commission_max": rule.months_max,
+                    "verdict": _verdict(theirs, rule.months, rule.months_min, rule.months_max),
                     "raw": rule.raw,
                 }
             )
@@ -170,12 +210,19 @@ def _best_match(scope: object, candidates: pd.DataFrame) -> pd.Series | None:
     return candidates.loc[scores.idxmax()]
 
 
-def _verdict(controller: float | None, commission: float | None) -> str:
-    if controller is None or commission is None or pd.isna(commission):
-        return VERDICTS[3]
-    if commission < controller:
+def _verdict(controller: float | None, single: float, low: float, high: float) -> str:
+    """The Commission's duration (``single``, else its bounds) against the controller's."""
+    if controller is None:
+        return VERDICTS[4]
+    low = single if pd.notna(single) else low
+    high = single if pd.notna(single) else high
+    if pd.notna(high) and controller > high:
         return "shortened"
-    return "same" if commission == controller else "lengthened"
+    if pd.notna(low) and controller < low:
+        return "lengthened"
+    if pd.notna(single):
+        return "same"
+    return VERDICTS[2] if pd.notna(low) or pd.notna(high) else VERDICTS[4]
 
 
 def set_by_share(rules: pd.DataFrame) -> pd.Series:
@@ -189,11 +236,14 @@ def summary(durations_: pd.DataFrame, shortened: pd.DataFrame) -> str:
         return "The corpus has no retention rules."
     timed = durations_["months"].notna()
     by_commission = (durations_["set_by"] == "commission").sum()
-    comparable = shortened[shortened["verdict"] != VERDICTS[3]]
+    comparable = shortened[shortened["verdict"] != VERDICTS[4]]
+    median = durations_.loc[timed, "months"].median()
     text = (
         f"{n} retention rules in {durations_['deliberation_id'].nunique()} deliberations; "
-        f"{timed.sum()} give a duration (median {durations_.loc[timed, 'months'].median():.1f} "
-        f"months), {durations_['open_ended'].sum()} only an open-ended condition. "
+        f"{timed.sum()} give a single duration"
+        + (f" (median {median:.1f} months)" if timed.any() else "")
+        + f", {durations_['is_range'].sum()} a range, "
+        f"{durations_['open_ended'].sum()} only an open-ended condition. "
         f"The Commission sets {by_commission} of them."
     )
     if len(comparable):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import typer
+from typer._click import Context, HelpFormatter
 from typer.core import TyperCommand
 
 _REQUIRED = re.compile(r"\{([a-z_]+)\}")
@@ -24,14 +25,14 @@ class Command(TyperCommand):
     """A command whose usage line and options read as plain text (see ``plain``);
     arguments are listed by name (``SOURCES...``), their type left to the help."""
 
-    def get_usage(self, ctx: typer.Context) -> str:
+    def get_usage(self, ctx: Context) -> str:
         return plain(super().get_usage(ctx))
 
-    def format_usage(self, ctx: typer.Context, formatter) -> None:  # type: ignore[no-untyped-def]
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
         pieces = plain(" ".join(self.collect_usage_pieces(ctx)))
         formatter.write_usage(ctx.command_path, pieces)
 
-    def format_options(self, ctx: typer.Context, formatter) -> None:  # type: ignore[no-untyped-def]
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
         args, opts = [], []
         for param in self.get_params(ctx):
             record = param.get_help_record(ctx)
