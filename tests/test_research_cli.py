@@ -212,3 +212,10 @@ def test_notebooks_command_runs_the_chosen_notebooks(app, empty, tmp_path):
     assert out.startswith("ok      01-overview.py")
     assert (tmp_path / "01-overview.ipynb").exists()
     assert len(list((tmp_path / "01-overview").glob("*.png"))) == 5
+
+
+def test_show_knows_the_fact_tables_the_provenance_knows():
+    from pipeline.analysis.provenance import FACT_TABLES
+
+    assert tuple(research.FACT_COLUMNS) == FACT_TABLES
+    assert set(research.TABLE_ALIASES.values()) <= set(FACT_TABLES)

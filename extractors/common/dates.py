@@ -31,6 +31,11 @@ MONTHS: dict[str, int] = {
     "decembre": 12,
     "décembre": 12,
 }
+#: the months as printed ("février", "août", "décembre"), January first
+MONTH_NAMES: tuple[str, ...] = tuple(
+    max((name for name, n in MONTHS.items() if n == month), key=lambda name: not name.isascii())
+    for month in range(1, 13)
+)
 
 DAY = r"(?P<day>[0-3]?\d)\s?(?:er|ER|Er)?"
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"

@@ -22,19 +22,30 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from extractors.common.dates import MONTH_NAMES
 from extractors.common.normalise import normalise
 from extractors.sections import split_sections
 from pipeline.build.inputs import InputDocument, to_article
+from pipeline.testbed.bench_vocab import (
+    ABOUT,
+    BODY_HEADS,
+    CONNECTIVES,
+    DOMAINS,
+    EXTRA_ITEMS,
+    MARKERS,
+    PARAPHRASES,
+    PRODUCTS,
+    PURPOSE_HEADS,
+    PURPOSE_OBJECTS,
+    ROLES,
+    SYLLABLES,
+    SYNONYMS,
+    TOPIC_NOUNS,
+)
 from pipeline.testbed.sample import article_html
 from scrapers.journal_de_monaco import SITE
 
-# fmt: off
-MONTHS = (
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre",
-)
-# fmt: on
-_DATE = re.compile(rf"\b(1er|\d{{1,2}}) ({'|'.join(MONTHS)}) (\d{{4}})")
+_DATE = re.compile(rf"\b(1er|\d{{1,2}}) ({'|'.join(MONTH_NAMES)}) (\d{{4}})")
 _DURATION = re.compile(r"\b(\d{1,2}) (mois|ans|jours|semaines)\b")
 _QUOTE = re.compile(r"«\s*([A-ZÀ-Þ][^«»]{11,160}?)\s*»")  # a finalité, not quoted speech
 _PROTECTED = re.compile(
@@ -45,149 +56,11 @@ _PROTECTED = re.compile(
 _OPTIONAL_VISA = re.compile(r"^Vu (?:la Convention|la loi n° (?!1\.165)|l'arrêté|la délibération)")
 _SPLIT = re.compile(r"\n|(?<=[.!?;])\s+(?=[«(\"]?\s*[A-ZÀ-Þ])")
 
-#: The seeds' names, by role: every page gives each role its own name.
-ROLES: tuple[tuple[str, str], ...] = (
-    ("Direction de l'Éducation Nationale, de la Jeunesse et des Sports", "body1"),
-    ("Délégation Interministérielle chargée de la Transition du Numérique", "body2"),
-    ("Délégation Interministérielle chargée de la Transition Numérique", "body2"),
-    ("Direction des Plateformes des Réseaux Numériques", "body4"),
-    ("Direction des Services Numériques", "body1"),
-    ("Direction des Systèmes d'Information", "body3"),
-    ("Direction du Travail", "body1"),
-    ("Commune de Monaco", "body1"),
-    ("Service de l'Emploi", "service1"),
-    ("Inspection du Travail", "service2"),
-    ("Conseil Communal", "council"),
-    ("Lycée Albert Ier", "school"),
-    ("Active Directory", "system3"),
-    ("DENJS", "acr1"),
-    ("DSN", "acr1"),
-    ("DITN", "acr2"),
-    ("DSI", "acr3"),
-    ("Outlook", "system1"),
-    ("Deskare", "system1"),
-    ("Exchange", "system2"),
-    ("Pronote", "system2"),
-    ("Lotus", "system3"),
-    ("Teams", "system3"),
-)
 _ROLE = re.compile("|".join(re.escape(n) for n, _ in ROLES))
 _ROLE_OF = dict(ROLES)
-
-# fmt: off
-BODY_HEADS = (
-    "Direction", "Service", "Office", "Centre", "Institut", "Agence", "Délégation",
-)
-DOMAINS = (
-    "de la Prospective", "de la Communication", "de la Coopération Internationale",
-    "des Affaires Culturelles", "de l'Environnement", "de l'Aménagement Urbain",
-    "du Tourisme et des Congrès", "des Affaires Maritimes", "de la Sécurité Sociale",
-    "des Ressources Humaines", "des Services Fiscaux", "de la Sûreté Publique",
-    "de l'Action Sanitaire", "des Travaux Publics", "de l'Habitat", "des Sports", "de la Jeunesse",
-    "du Budget et du Trésor", "des Affaires Juridiques", "de la Mobilité",
-    "des Relations Extérieures", "du Patrimoine", "de l'Emploi", "de la Statistique",
-)
-SYLLABLES = (
-    "ka", "lo", "mi", "ra", "ve", "no", "ti", "sa", "de", "lu", "po", "fi", "ga", "ne", "ri", "zo",
-    "ba", "te", "vi", "mo", "ca", "li", "do",
-)
-PRODUCTS = (
-    "Kelio", "Octime", "Chronotime", "Hexagone", "Sage", "Cegid", "Salesforce", "ServiceNow",
-    "Zendesk", "Jira", "Confluence", "Nextcloud", "Moodle", "Doctolib", "Sharepoint", "Qualiac",
-    "Ciril", "Berger-Levrault", "Inetum", "Agora", "Horoquartz", "Lucca", "Talentsoft",
-)
-PURPOSE_HEADS = (
-    "Gestion", "Suivi", "Gestion et suivi", "Organisation", "Traitement", "Instruction",
-    "Enregistrement", "Contrôle", "Administration", "Supervision",
-)
-PURPOSE_OBJECTS = (
-    "des demandes d'aide sociale", "des accès aux locaux", "de la vidéoprotection des bâtiments",
-    "de la paie des agents", "des demandes de subventions", "des dossiers des patients",
-    "des rendez-vous en ligne", "des habilitations informatiques", "de la relation usagers",
-    "des inscriptions scolaires", "du télétravail", "des astreintes", "des appels téléphoniques",
-    "des badges d'accès", "des formations du personnel", "des réclamations", "des candidatures",
-    "des prêts de matériel", "des réservations de salles", "des cartes de stationnement",
-    "de la messagerie professionnelle", "des contrôles d'accès", "des archives", "des courriers",
-)
-PARAPHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ('Le responsable de traitement', ('Le responsable du traitement', 'Le responsable de traitement')),
-    ('indique que', ('précise que', 'expose que', 'déclare que', 'indique que', 'fait savoir que')),
-    ('La Commission considère que', ('La Commission estime que', 'La Commission considère que', 'La Commission relève que')),
-    ("conformément aux dispositions de l'article", ("en application de l'article", "au sens de l'article", "conformément à l'article")),
-    ('En outre,', ('Par ailleurs,', 'De plus,', 'En outre,', 'Au surplus,')),
-    ("susceptibles d'être", ('pouvant être', "susceptibles d'être", 'appelées à être')),
-    ('les personnes concernées', ('les personnes intéressées', 'les personnes concernées', 'les intéressés')),
-    ('le présent traitement', ('ce traitement', 'le traitement', 'le présent traitement')),
-    ('mettre en place', ('instaurer', 'mettre en œuvre', 'déployer', 'mettre en place')),
-    ('notamment', ('en particulier', 'notamment', 'entre autres')),
-    ('afin de', ('pour', 'afin de', 'dans le but de')),
-)
-MARKERS = (
-    "à cet égard", "en l'espèce", "dans ce cadre", "le cas échéant", "en pratique", "à ce titre",
-    "par conséquent", "en tout état de cause", "selon le dossier", "d'après les éléments transmis",
-    "sur ce point", "à ce stade", "au demeurant",
-)
-# fmt: on
-#: Words and their near-synonyms in the genre, each swapped now and then.
-# fmt: off
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    'gestion': ('administration', 'suivi', 'tenue'),
-    'utilisateurs': ('usagers', 'agents utilisateurs', 'personnels utilisateurs'),
-    'messages': ('courriels', 'envois'),
-    'consulter': ('visualiser', 'afficher'),
-    'modifier': ('mettre à jour', 'corriger'),
-    'supprimer': ('effacer', 'retirer'),
-    'établir': ('produire', 'générer', 'élaborer'),
-    'données': ('informations', 'éléments'),
-    'statistiques': ('indicateurs', 'tableaux de bord'),
-    'réservation': ('inscription', 'demande de réservation'),
-    'réservations': ('inscriptions', 'demandes de réservation'),
-    'permettre': ('rendre possible', 'autoriser'),
-    'personnes': ('individus', 'intéressés'),
-    'dossier': ('dossier de demande', 'dossier transmis'),
-    'outil': ('dispositif', 'logiciel', 'instrument'),
-    'informations': ('données', 'renseignements'),
-    'agents': ('collaborateurs', 'personnels', 'employés'),
-    'comptes': ('profils', 'comptes utilisateurs'),
-    'relève': ('observe', 'note', 'constate'),
-    'rappelle': ('souligne', 'rappelle', 'relève'),
-    'considère': ('estime', 'juge', 'considère'),
-    'procédure': ('démarche', 'procédure'),
-    'gérer': ('administrer', 'piloter', 'suivre'),
-    'envoyer': ('transmettre', 'adresser'),
-    'créer': ('ouvrir', 'générer'),
-    'sécurité': ('sûreté', 'sécurité'),
-    'mesures': ('dispositions', 'moyens'),
-    'service': ('département', 'pôle'),
-    'documents': ('pièces', 'justificatifs'),
-    'également': ('aussi', 'de même'),
-    'ensemble': ('totalité', 'intégralité'),
-    'responsable': ('gestionnaire', 'responsable'),
-}
-# fmt: on
 _SYNONYM = re.compile(r"\b(" + "|".join(SYNONYMS) + r")\b")
 #: Sentence openers that a connective may precede ("Par ailleurs, le …").
 _OPENER = re.compile(r"^(Le|La|Les|Il|Elle|Ce|Cette|Ces|Un|Une) ")
-# fmt: off
-ABOUT = (
-    "en matière", "s'agissant", "au titre", "dans le cadre", "pour ce qui concerne la gestion",
-    "aux fins du suivi",
-)
-TOPIC_NOUNS = (
-    "gestion", "tenue", "mise à jour", "consultation", "conservation", "sécurisation",
-    "centralisation", "dématérialisation", "refonte", "modernisation", "migration",
-    "harmonisation", "informatisation", "rationalisation",
-)
-CONNECTIVES = (
-    "Par ailleurs", "En outre", "De plus", "Ainsi", "Enfin", "Toutefois", "Dès lors",
-    "En l'occurrence", "Plus précisément", "Au cas présent", "Dans les faits",
-)
-EXTRA_ITEMS = (
-    "date de naissance", "matricule", "service", "fonction", "photographie",
-    "numéro de téléphone professionnel", "adresse électronique", "identifiant", "date d'entrée",
-    "horodatage", "adresse IP", "statut", "langue", "site de rattachement",
-)
-# fmt: on
 
 
 @dataclass(frozen=True)
@@ -254,7 +127,7 @@ def _purpose(rng: random.Random, cast: dict[str, str]) -> str:
 
 def _date(rng: random.Random, year: int) -> str:
     d = date(year, 1, 1) + timedelta(days=rng.randrange(365))
-    return f"{'1er' if d.day == 1 else d.day} {MONTHS[d.month - 1]} {d.year}"
+    return f"{'1er' if d.day == 1 else d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def _items(line: str, rng: random.Random, topic: str) -> str:
