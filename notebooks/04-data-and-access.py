@@ -23,7 +23,7 @@
 from pipeline.analysis import access
 from pipeline.analysis.corpus import corpus_dir, load
 from pipeline.analysis.figures import bar_by_year, barh, heatmap, publish, sample
-from pipeline.analysis.labels import CATEGORY_LABELS, PERMISSION_LABELS
+from pipeline.analysis.labels import CATEGORY_LABELS, LINK_LABELS, PERMISSION_LABELS
 
 CORPUS = corpus_dir()
 deliberations = load("deliberations", CORPUS)
@@ -113,7 +113,7 @@ publish(fig, "role-permissions")
 
 # %%
 fig = heatmap(
-    access.interconnection_statuses(links),
+    access.interconnection_statuses(links).rename(columns=LINK_LABELS),
     "Links to other processings, by type and legal status",
     "link type",
     "status of the other processing",

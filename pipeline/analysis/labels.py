@@ -55,6 +55,11 @@ PERMISSION_LABELS: dict[str, str] = {
     "all": "tous droits",
     "other": "autres",
 }
+#: ``interconnections.link_type`` → the heading's words
+LINK_LABELS: dict[str, str] = {
+    "interconnection": "interconnexion",
+    "reconciliation": "rapprochement",
+}
 SET_BY_LABELS: dict[str, str] = {"controller": "the controller", "commission": "the Commission"}
 
 

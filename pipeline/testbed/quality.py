@@ -77,7 +77,9 @@ TITLE_FIELDS = (
 )
 DELIBERATION_FIELDS = (*TITLE_FIELDS, "conditional", "modifies", "legal_bases", "data_subjects")
 
-_ARTICLE = re.compile(r"^(?:les|le|la|l'|des|du|de la|de l'|d'|aux|au|à la|à l'|à|ces|leurs|leur)\s*")
+_ARTICLE = re.compile(
+    r"^(?:les|le|la|l'|des|du|de la|de l'|d'|aux|au|à la|à l'|à|ces|leurs|leur)\s*"
+)
 _EDGE = re.compile(r"^[\s,;:.«»\"'()\-–—•]+|[\s,;:.«»\"'()\-–—•]+$")
 _TAG = re.compile(r"<ent\s+label=(?P<label>[A-Z]+)>(?P<text>.*?)</ent>", re.DOTALL)
 
@@ -156,7 +158,8 @@ def _action_text(row: dict[str, Any]) -> dict[str, Any]:
         first = folded.split(" ", 1)[0]
         if " " in folded and first[:5] == fold(verb)[:5]:
             link = re.match(
-                r"(?:acte\s+(?:de\s+ce\s+)?)?(?:que\s+|qu'|de\s+ce\s+que\s+)?", folded[len(first) + 1 :]
+                r"(?:acte\s+(?:de\s+ce\s+)?)?(?:que\s+|qu'|de\s+ce\s+que\s+)?",
+                folded[len(first) + 1 :],
             )
             row = {**row, "text": comparable(text[len(first) + 1 + (link.end() if link else 0) :])}
     return row
@@ -204,7 +207,9 @@ def match_rows(
             )
     for i, row in enumerate(expected):
         if i not in used_w:
-            tally.misses.append({"where": where, "kind": "missed", "expected": as_dict(row, fields)})
+            tally.misses.append(
+                {"where": where, "kind": "missed", "expected": as_dict(row, fields)}
+            )
     for j, row in enumerate(extracted):
         if j not in used_g:
             tally.misses.append({"where": where, "kind": "extra", "got": as_dict(row, fields)})
@@ -238,7 +243,9 @@ class EntityTally:
     predicted: int = 0
     gold_found: int = 0
     predicted_right: int = 0
-    by_label: dict[str, list[int]] = field(default_factory=dict)  # label → [gold, found, pred, right]
+    by_label: dict[str, list[int]] = field(
+        default_factory=dict
+    )  # label → [gold, found, pred, right]
 
     def summary(self) -> dict[str, Any]:
         p = self.predicted_right / self.predicted if self.predicted else 1.0
@@ -293,7 +300,9 @@ def score_entities(
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def _section_rules(text: str, section: str) -> list[Any]:
@@ -334,11 +343,19 @@ def score_titles(rows: list[dict[str, Any]]) -> dict[str, Any]:
             if d is None:
                 look_right += 1
             else:
-                misses.append({"where": row["id"], "kind": "lookalike_kept", "got": d.deliberation_id})
+                misses.append(
+                    {"where": row["id"], "kind": "lookalike_kept", "got": d.deliberation_id}
+                )
             continue
         n_delib += 1
         if d is None:
-            misses.append({"where": row["id"], "kind": "deliberation_lost", "issues": [i.message for i in result.issues][:3]})
+            misses.append(
+                {
+                    "where": row["id"],
+                    "kind": "deliberation_lost",
+                    "issues": [i.message for i in result.issues][:3],
+                }
+            )
             continue
         delib_kept += 1
         for k in TITLE_FIELDS:
@@ -351,7 +368,15 @@ def score_titles(rows: list[dict[str, Any]]) -> dict[str, Any]:
             if got == exp[k]:
                 fields_right[k] += 1
             else:
-                misses.append({"where": row["id"], "kind": "field", "field": k, "expected": exp[k], "got": got})
+                misses.append(
+                    {
+                        "where": row["id"],
+                        "kind": "field",
+                        "field": k,
+                        "expected": exp[k],
+                        "got": got,
+                    }
+                )
     values = [v / n_delib for v in fields_right.values()] if n_delib else []
     return {
         "pages": len(rows),
@@ -365,7 +390,9 @@ def score_titles(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def score_documents(root: Path, with_entities: bool) -> tuple[dict[str, Tally], dict[str, Any], EntityTally]:
+def score_documents(
+    root: Path, with_entities: bool
+) -> tuple[dict[str, Tally], dict[str, Any], EntityTally]:
     from pipeline.build.corpus import process
     from pipeline.build.inputs import InputDocument
 
@@ -420,7 +447,9 @@ def _predicted_entities(stage: Any, result: Any, raw: str) -> list[tuple[int, in
     return [(e.start, e.end, e.label) for e in result.children.get("entities", [])]
 
 
-def _gold_in(normalised: str, raw: str, gold: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _gold_in(
+    normalised: str, raw: str, gold: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """The gold spans (offsets in the raw text) moved into the normalised document text.
 
     Each gold mention is searched, in order, as its normalised form in the document text."""
