@@ -41,6 +41,18 @@ def year_span(deliberations: pd.DataFrame) -> str:
     return f"{years.min()}–{years.max()}" if years.min() != years.max() else str(years.min())
 
 
+def per_year_authority(deliberations: pd.DataFrame) -> pd.DataFrame:
+    """Deliberations per year (index) and authority (columns); empty without deliberations."""
+    if deliberations.empty:
+        return pd.DataFrame()
+    return pd.crosstab(deliberations["year"], deliberations["authority"])
+
+
+def decision_counts(deliberations: pd.DataFrame) -> pd.Series:
+    """Deliberations per decision (``unknown`` for null), most frequent first."""
+    return deliberations["decision"].fillna("unknown").value_counts().rename_axis("decision")
+
+
 def corpus_stats(corpus: Path) -> dict[str, Any]:
     """Versions, row counts, coverage and small summary frames of a corpus."""
     info = manifest(corpus)
@@ -54,8 +66,8 @@ def corpus_stats(corpus: Path) -> dict[str, Any]:
         share = covered.get(name)
         shown = "" if share is None else f"{share} ({share / n:.0%})" if n else "0"
         tables.append((name, counts[name], shown))
-    by_year = pd.crosstab(d["year"], d["authority"]).reset_index() if n else pd.DataFrame()
-    decisions = d["decision"].fillna("unknown").value_counts().rename_axis("decision")
+    by_year = per_year_authority(d).reset_index() if n else pd.DataFrame()
+    decisions = decision_counts(d)
     flag_columns = ("conditional", "modification", "purpose_modified")
     flags = pd.DataFrame(
         {

@@ -14,7 +14,13 @@ import yaml
 from models.docs import COLUMN_DOCS, COLUMN_ENUMS, LIST_ENUMS, TABLE_DOCS
 from models.schema import CHILD_TABLES, SCHEMA_VERSION, TABLES
 from pipeline.analysis.corpus import load, manifest
-from pipeline.analysis.summary import coverage, row_counts, year_span
+from pipeline.analysis.summary import (
+    coverage,
+    decision_counts,
+    per_year_authority,
+    row_counts,
+    year_span,
+)
 from pipeline.publish.about import (
     AUTHORS,
     CODE_LICENCE,
@@ -130,10 +136,8 @@ def card_facts(corpus_dir: Path) -> dict[str, Any]:
     return {
         "deliberations": len(d),
         "years": year_span(d),
-        "per_year": d.groupby(["year", "authority"]).size().unstack(fill_value=0)
-        if len(d)
-        else None,
-        "decisions": d["decision"].fillna("unknown").value_counts().to_dict(),
+        "per_year": per_year_authority(d) if len(d) else None,
+        "decisions": decision_counts(d).to_dict(),
         "published": f"{min(published)} to {max(published)}" if len(published) else "unknown",
         "rows": row_counts(corpus_dir),
         "coverage": coverage(corpus_dir, d),
