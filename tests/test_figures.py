@@ -54,7 +54,9 @@ def test_yearly_shares_skip_empty_years_and_say_when_they_rest_on_few():
     ys = np.asarray(line.get_ydata(), dtype=float)
     assert np.isnan(ys[1])  # the line breaks at 2022
     hollow = [
-        x for x in ax.get_lines() if x.get_markerfacecolor() == "white" and len(x.get_xdata())
+        x
+        for x in ax.get_lines()
+        if x.get_markerfacecolor() == "white" and np.asarray(x.get_xdata()).size
     ]
     assert hollow
     assert "fewer than 5 deliberations" in figures.foot(fig)
@@ -63,7 +65,7 @@ def test_yearly_shares_skip_empty_years_and_say_when_they_rest_on_few():
 def test_a_range_is_drawn_from_its_lower_to_its_upper_bound_and_no_box_over_few_points():
     fig = figures.durations_plot({"identité": [3.0, 6.0]}, {"identité": [(3.0, 12.0)]}, "t", n="n")
     ax = fig.axes[0]
-    spans = [x for x in ax.get_lines() if list(x.get_xdata()) == [3.0, 12.0]]
+    spans = [x for x in ax.get_lines() if np.asarray(x.get_xdata()).tolist() == [3.0, 12.0]]
     assert len(spans) == 1
     assert [t.get_text() for t in ax.get_yticklabels()] == ["identité (n = 3)"]
     assert len(ax.get_lines()) == 1  # the range only: no whisker, no median line
@@ -75,7 +77,9 @@ def test_a_zero_one_grid_has_two_colours_and_a_legend_not_a_colour_bar():
     grid = pd.DataFrame({"lecture": [1, 0], "tous droits": [0, 1]}, index=["Auditeur", "Admin"])
     fig = figures.heatmap(grid, "t", "x", "y", n="n", binary=("not granted", "granted"))
     assert len(fig.axes) == 1
-    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == [
+    shown = fig.axes[0].get_legend()
+    assert shown is not None
+    assert [t.get_text() for t in shown.get_texts()] == [
         "granted",
         "not granted",
     ]

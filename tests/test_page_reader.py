@@ -165,7 +165,10 @@ def test_canonical_url(url):
 def test_another_sites_query_string_tells_its_pages_apart():
     a = canonical_url("https://www.legimonaco.mc/entity/x?page=2#top")
     b = canonical_url("https://www.legimonaco.mc/entity/x?page=3")
-    assert (a, b) == ("https://www.legimonaco.mc/entity/x?page=2", "https://www.legimonaco.mc/entity/x?page=3")
+    assert (a, b) == (
+        "https://www.legimonaco.mc/entity/x?page=2",
+        "https://www.legimonaco.mc/entity/x?page=3",
+    )
 
 
 def test_a_saved_page_keeps_its_canonical_address():

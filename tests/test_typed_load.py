@@ -22,7 +22,7 @@ def with_null_page(demo_corpus, tmp_path_factory):
         if source.exists():
             (out / source.name).write_bytes(source.read_bytes())
     table = pq.read_table(out / "deliberations.parquet")
-    pages = [None] * len(table)
+    pages: list[int | None] = [None] * len(table)
     pages[0] = 12
     i = table.schema.get_field_index("page")
     table = table.set_column(i, table.schema.field(i), pa.array(pages, pa.int32()))

@@ -150,7 +150,11 @@ ACCESS = [
         [
             ("Administrateurs", ("all",), "sauf au contenu des messages"),
             ("Utilisateurs", ("consult", "create", "delete"), None),
-            ("Agents autorisés par l'utilisateur", ("consult",), "en cas d'absence de l'utilisateur ou de délégation dans le respect de la charte d'utilisation des ressources informatiques"),
+            (
+                "Agents autorisés par l'utilisateur",
+                ("consult",),
+                "en cas d'absence de l'utilisateur ou de délégation dans le respect de la charte d'utilisation des ressources informatiques",
+            ),
             ("Autorités habilitées", (), "sauf au contenu des messages"),
         ],
         id="2021-81",

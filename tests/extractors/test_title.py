@@ -431,15 +431,33 @@ def test_a_controller_whose_name_starts_like_an_article():
 @pytest.mark.parametrize(
     ("body", "ours"),
     [
-        ("Vu la Constitution ;\nLa Commission de Contrôle des Informations Nominatives,\nPréambule", True),
-        ("Vu la loi n° 1.565 ;\nL'Autorité de Protection des Données Personnelles,\nPréambule", True),
-        ("La Commission nationale de l'informatique et des libertés,\nSaisie par le ministre …", False),
-        ("Le Conseil National,\nRéuni en séance publique le 3 mai 2021,\nVu la Constitution ;", False),
-        ("Le Conseil Économique, Social et Environnemental, réuni en assemblée plénière le 2 juin 2022,", False),
+        (
+            "Vu la Constitution ;\nLa Commission de Contrôle des Informations Nominatives,\nPréambule",
+            True,
+        ),
+        (
+            "Vu la loi n° 1.565 ;\nL'Autorité de Protection des Données Personnelles,\nPréambule",
+            True,
+        ),
+        (
+            "La Commission nationale de l'informatique et des libertés,\nSaisie par le ministre …",
+            False,
+        ),
+        (
+            "Le Conseil National,\nRéuni en séance publique le 3 mai 2021,\nVu la Constitution ;",
+            False,
+        ),
+        (
+            "Le Conseil Économique, Social et Environnemental, réuni en assemblée plénière le 2 juin 2022,",
+            False,
+        ),
         ("Vu le règlement (UE) 2016/679 ;\nVu la loi n° 78-17 du 6 janvier 1978 modifiée ;", False),
         # a CCIN deliberation that speaks of the Conseil Communal in its body is still ours
-        ("Vu la Constitution ;\nLa Commission de Contrôle des Informations Nominatives,\nLe Conseil Communal, "
-         "réuni le 3 mars, a approuvé le projet.", True),
+        (
+            "Vu la Constitution ;\nLa Commission de Contrôle des Informations Nominatives,\nLe Conseil Communal, "
+            "réuni le 3 mars, a approuvé le projet.",
+            True,
+        ),
         ("Vu la Constitution ;\nPréambule\nLa Commune souhaite …", True),
     ],
 )
