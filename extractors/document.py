@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 
 from extractors import opinion, retention_rules
 from extractors.common.normalise import normalise, normalise_line
@@ -47,8 +48,30 @@ def _issue(
     result.issues.append(Issue(stage, severity, code, message, deliberation_id, result.source))
 
 
-def extract_article(article: Article, source: str) -> DocumentResult:
-    """Every record of one article page (see the module doc)."""
+def document_text(title: str, body: str) -> tuple[str, int]:
+    """The normalised text that is extracted and hashed (cut at ``MAX_CHARS``), and its
+    length before the cut."""
+    text = normalise(title + "\n" + body)
+    return text[:MAX_CHARS], len(text)
+
+
+def text_sha256(text: str) -> str:
+    """``Deliberation.text_sha256`` of a document text."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def article_text(article: Article) -> str | None:
+    """The text ``extract_article`` hashes for this page (None when it would read the title
+    from the body): what tells an unchanged document (``pipeline.build.reuse``)."""
+    title = normalise_line(article.title)
+    return document_text(title, article.body)[0] if title else None
+
+
+def extract_article(
+    article: Article, source: str, timings: dict[str, float] | None = None
+) -> DocumentResult:
+    """Every record of one article page (see the module doc). ``timings``, when given,
+    receives the seconds spent in the section splitter ("split")."""
     result = DocumentResult(source=source)
     title = normalise_line(article.title)
     body = article.body
@@ -96,20 +119,22 @@ def extract_article(article: Article, source: str) -> DocumentResult:
         return result
     info: TitleInfo = parsed
     did = info.deliberation_id
-    text = normalise(title + "\n" + body)
-    if len(text) > MAX_CHARS:
+    text, length = document_text(title, body)
+    if length > MAX_CHARS:
         _issue(
             result,
             "read",
             Severity.WARNING,
             "oversized",
-            f"page of {len(text):,} characters: only the first {MAX_CHARS:,} are read",
+            f"page of {length:,} characters: only the first {MAX_CHARS:,} are read",
             did,
         )
-        text = text[:MAX_CHARS]
     result.text = text
 
+    started = time.perf_counter()
     sections, section_issues = split_sections(text)
+    if timings is not None:
+        timings["split"] = timings.get("split", 0.0) + time.perf_counter() - started
     for i in section_issues:
         result.issues.append(Issue(i.stage, i.severity, i.code, i.message, did, source))
     result.children["sections"] = sections
@@ -193,7 +218,7 @@ def extract_article(article: Article, source: str) -> DocumentResult:
         url=article.url,
         data_subjects=tuple(fields.get("data_subjects") or ()),  # type: ignore[arg-type]
         legal_bases=tuple(fields.get("legal_bases") or ()),  # type: ignore[arg-type]
-        text_sha256=hashlib.sha256(text.encode()).hexdigest(),
+        text_sha256=text_sha256(text),
         extractor_version=EXTRACTOR_VERSION,
         source=source,
         decision_source=decision_source,

@@ -1,16 +1,15 @@
 """The nightly refresh: the hand-off between fetching and building.
 
-It walks the site (``pipeline.fetch.walk``), then rebuilds the corpus from the raw store
-(``pipeline.build.rebuild``).
-
-A run walks the year listings from the current year down to ``since`` (newest issues
-first). Once a past run has walked that whole range, the walk stops at the first issue
-already complete (its sommaire and every candidate article fetched), so a night with
-nothing new costs a few listing requests. Issues left incomplete by earlier runs are
-retried; a page failing structurally (404, soft 404, unreadable layout) a few times in a
-row is parked and reported in ``issues``. The corpus is then rebuilt from every article
-page in the raw store (``rebuild`` does only that, offline). One JSON line per run goes to
-``DATA/runs.jsonl``; the exit code tells cron when something is wrong.
+It walks the site (``pipeline.fetch.walk``: every year listing, every issue not complete,
+the newest sommaires again), then rebuilds the corpus from the raw store
+(``pipeline.build.rebuild``). A page failing structurally (404, soft 404, unreadable
+layout, a bad link) a few times in a row is parked and reported in ``issues``; an outage
+of the site (down, DNS failure, robots.txt unreachable) stops the run, parks nothing and
+publishes nothing. ``--max-runtime`` stops the walk in time and publishes what it has. A
+new corpus with fewer deliberations than the one in place is not published unless
+``allow_shrink``. One JSON line per run goes to ``DATA/runs.jsonl`` when it starts and one
+when it ends; the exit code (``pipeline.exits``) tells cron what happened, and
+``RunReport.reason`` says it in one line.
 """
 
 from __future__ import annotations
@@ -23,35 +22,44 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pipeline import exits
 from pipeline.build.rebuild import rebuild
-from pipeline.fetch.client import ClientConfig, SiteClient
-from pipeline.fetch.walk import Walk
+from pipeline.build.writer import CorpusShrinks
+from pipeline.fetch.client import ClientConfig, SiteClient, SiteDown
+from pipeline.fetch.walk import Refused, Walk
 from pipeline.store import (
+    RawStore,
     RunLock,
     append_history,
+    close_killed_runs,
     dry_spell,
+    page_states,
     read_history,
 )
-from scrapers.journal_de_monaco import (
-    SITE,
-)
+from scrapers.journal_de_monaco import SITE
 
 log = logging.getLogger("ccin.refresh")
 
 DEFAULT_SINCE = 2009
+DEFAULT_MAX_RUNTIME = 5 * 3600.0
+# the names the tests and the CLI know
 EXIT_OK, EXIT_CRASH, EXIT_FAILING, EXIT_LOCKED, EXIT_STALE = 0, 1, 2, 3, 4
 
 
 @dataclass(frozen=True, slots=True)
 class RefreshOptions:
     data_dir: Path = Path("data")
-    base_url: str = SITE
+    base_url: str = SITE  # where to fetch from
+    site_url: str | None = None  # whose pages they are, when base_url is a copy (the demo)
     since: int | None = None
     full: bool = False
     limit: int | None = None
     client: ClientConfig = field(default_factory=ClientConfig)
     this_year: int | None = None
     progress: bool = False
+    max_runtime: float | None = DEFAULT_MAX_RUNTIME  # seconds for the walk
+    allow_shrink: bool = False
+    origin: str | None = None  # said in the corpus's manifest (the demo says it is one)
 
 
 @dataclass(slots=True)
@@ -62,18 +70,22 @@ class RunReport:
     since: int
     full: bool
     limit: int | None
-    status: str = "ok"  # ok, failing, stale, crashed
-    exit_code: int = EXIT_OK
+    status: str = "ok"  # ok, failing, stale, site-down, refused, shrink, partial, crashed
+    exit_code: int = exits.OK
+    reason: str | None = None  # one line: why the exit code is not 0
     requests: int = 0
     pages_fetched: int = 0
     articles_fetched: int = 0
     failures: int = 0
     parked: int = 0
+    pending: int = 0  # pages whose last fetch failed and that will be retried
     new_deliberations: int = 0
     new_ids: list[str] = field(default_factory=list)
     deliberations: int = 0
+    published: bool = False  # a new corpus was swapped in
     walk_complete: bool = False
     covered_since: int | None = None
+    stopped: str | None = None  # "limit", "max-runtime"
     duration_s: float = 0.0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
@@ -91,53 +103,93 @@ def _corpus_ids(corpus: Path) -> set[str]:
         return set()
 
 
+def _set(report: RunReport, status: str, code: int, reason: str) -> None:
+    report.status, report.exit_code, report.reason = status, code, reason
+
+
 def refresh(opts: RefreshOptions) -> RunReport:
     """One nightly run (takes the lock; raises ``Locked`` if another run holds it)."""
     data_dir = Path(opts.data_dir)
-    history = [r for r in read_history(data_dir) if r.get("base_url") == opts.base_url.rstrip("/")]
+    site = (opts.site_url or opts.base_url).rstrip("/")
     since = opts.since if opts.since is not None else DEFAULT_SINCE
     started, t0 = datetime.now(UTC), time.monotonic()
     report = RunReport(
         run_id=uuid.uuid4().hex[:12],
         started_at=started.isoformat(timespec="seconds"),
-        base_url=opts.base_url.rstrip("/"),
+        base_url=site,
         since=since,
         full=opts.full,
         limit=opts.limit,
     )
     with RunLock(data_dir):
+        for run_id in close_killed_runs(data_dir):
+            report.warnings.append(f"run {run_id} was killed before it ended")
+        history = [r for r in read_history(data_dir) if r.get("base_url") == site]
+        append_history(data_dir, {**asdict(report), "status": "running", "exit_code": None})
+        client: SiteClient | None = None
         try:
-            covered = any(
-                r.get("covered_since") is not None and r["covered_since"] <= since for r in history
-            )
-            with SiteClient(replace(opts.client, base_url=opts.base_url)) as client:
+            RawStore(data_dir / "raw").clean()
+            config = replace(opts.client, base_url=opts.base_url, site_url=opts.site_url)
+            with SiteClient(config) as client:
+                if opts.max_runtime is not None:
+                    client.stop_at = time.monotonic() + opts.max_runtime
                 run = Walk(opts, report, client)
-                run.walk(covered and not opts.full)
-                run.retry_pending()
-                report.requests = client.requests
-            if run.limit_hit:
-                report.walk_complete = False
+                run.walk()
+            report.stopped = run.stopped
             if report.walk_complete:
                 report.covered_since = since
-            before = _corpus_ids(data_dir / "corpus")
-            summary = rebuild(data_dir, progress=opts.progress)
-            report.deliberations = summary.deliberations
-            new = sorted(set(summary.ids) - before)
-            report.new_deliberations, report.new_ids = len(new), new[:500]
-            report.parked = sum(1 for s in run.states.values() if s.parked and not s.last.ok)
-            if run.attempted >= 3 and report.failures > run.attempted / 2:
-                report.status, report.exit_code = "failing", EXIT_FAILING
-                report.warnings.append(f"{report.failures} of {run.attempted} pages failed")
-            stale = None if report.new_deliberations else dry_spell(history, started)
-            if stale and report.exit_code == EXIT_OK:
-                report.status, report.exit_code = "stale", EXIT_STALE
-            if stale:
-                report.warnings.append(stale)
+            _publish(opts, report, run, history, started)
+        except SiteDown as exc:
+            _set(report, "site-down", exits.SITE_DOWN, f"site unreachable: {exc.reason}")
+        except Refused as exc:
+            _set(report, "refused", exits.REFUSED, str(exc))
         except Exception as exc:
             log.error("refresh crashed:\n%s", traceback.format_exc())
-            report.status, report.exit_code = "crashed", EXIT_CRASH
             report.error = f"{type(exc).__name__}: {exc}"
+            _set(report, "crashed", exits.CRASH, f"the run crashed: {report.error}")
         finally:
+            if client is not None:
+                report.requests = client.requests
+            states = page_states(RawStore(data_dir / "raw").records())
+            report.parked = sum(1 for s in states.values() if s.parked and not s.last.ok)
+            report.pending = sum(1 for s in states.values() if not s.last.ok and not s.parked)
             report.duration_s = round(time.monotonic() - t0, 3)
             append_history(data_dir, asdict(report))
     return report
+
+
+def _publish(
+    opts: RefreshOptions, report: RunReport, run: Walk, history: list[dict], started: datetime
+) -> None:
+    """Rebuild the corpus from the raw store and set the run's outcome."""
+    data_dir = Path(opts.data_dir)
+    before = _corpus_ids(data_dir / "corpus")
+    try:
+        summary = rebuild(
+            data_dir,
+            progress=opts.progress,
+            allow_shrink=opts.allow_shrink,
+            origin=opts.origin,
+        )
+    except CorpusShrinks as exc:
+        report.deliberations = exc.previous
+        _set(report, "shrink", exits.SHRINK, str(exc))
+        return
+    report.published = True
+    report.deliberations = summary.deliberations
+    new = sorted(set(summary.ids) - before)
+    report.new_deliberations, report.new_ids = len(new), new[:500]
+    if run.listings_read == 0:
+        _set(report, "failing", exits.FAILING, "no year listing could be read")
+    elif run.attempted and report.failures > run.attempted / 2:
+        reason = f"{report.failures} of {run.attempted} pages failed"
+        _set(report, "failing", exits.FAILING, reason)
+        report.warnings.append(reason)
+    elif run.stopped == "max-runtime":
+        reason = "--max-runtime reached: the rest of the walk is pending"
+        _set(report, "partial", exits.PARTIAL, reason)
+    stale = None if report.new_deliberations else dry_spell(history, started)
+    if stale and report.exit_code == exits.OK:
+        _set(report, "stale", exits.STALE, stale)
+    if stale:
+        report.warnings.append(stale)

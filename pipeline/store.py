@@ -12,7 +12,6 @@ line, which readers skip.
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import hashlib
 import json
@@ -23,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from pipeline.atomic import remove_stale_tmp, write_atomic
 
 log = logging.getLogger("ccin.store")
 
@@ -40,6 +41,7 @@ class FetchRecord:
     content_type: str | None = None
     error: str | None = None  # None: the page was fetched and read well
     structural: bool = False  # the failure will not heal by retrying soon
+    outage: bool = False  # the site's failure, not the page's: never held against it
     refs: tuple[str, ...] = ()  # issue pages: the candidate articles they list
     title: str | None = None  # articles: the title the sommaire gave
     run_id: str | None = None
@@ -84,14 +86,12 @@ class RawStore:
         if path.exists() and path.stat().st_size == len(content):
             return sha
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{sha}.{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-        _fsync_dir(path.parent)
+        write_atomic(path, content)
         return sha
+
+    def clean(self) -> int:
+        """Remove the temporary objects of writers killed mid-write (under the lock)."""
+        return remove_stale_tmp(self.objects)
 
     def path_of(self, sha256: str) -> Path:
         """Where the object is kept (for a reader in another process)."""
@@ -144,15 +144,6 @@ class RawStore:
         return bad
 
 
-def _fsync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 # --- what the index says about each URL -----------------------------------------------
 
 PARK_AFTER_STRUCTURAL = 3  # soft 404s, 404s, unreadable layouts in a row
@@ -172,6 +163,8 @@ class PageState:
 
     def update(self, rec: FetchRecord) -> None:
         self.last = rec
+        if rec.outage:
+            return
         if rec.ok:
             self.last_ok, self.failures, self.structural = rec, 0, 0
         else:
@@ -197,14 +190,26 @@ class Locked(RuntimeError):
     """Another run holds the data directory's lock."""
 
 
+_HELD: dict[Path, list[int]] = {}  # lock file → [fd, depth] held by this process
+
+
 class RunLock:
-    """``DATA/ccin.lock``, held with flock: released by the kernel even on ``kill -9``."""
+    """``DIR/ccin.lock``, held with flock: released by the kernel even on ``kill -9``.
+
+    The one lock of every writer of a data directory: the nightly run (its raw store and
+    history) and every writer of a corpus directory in it (``corpus_lock``): ``refresh``,
+    ``rebuild``, ``extract``, ``demo``. Re-entrant within a process (the nightly run's
+    rebuild takes it again).
+    """
 
     def __init__(self, data_dir: Path):
-        self.path = Path(data_dir) / "ccin.lock"
-        self._fd: int | None = None
+        self.path = Path(data_dir).absolute() / "ccin.lock"
 
     def __enter__(self) -> RunLock:
+        held = _HELD.get(self.path)
+        if held is not None:
+            held[1] += 1
+            return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -214,29 +219,42 @@ class RunLock:
             raise Locked(f"another run holds {self.path}") from None
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
-        self._fd = fd
+        _HELD[self.path] = [fd, 1]
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_UN)
-            os.close(self._fd)
-            self._fd = None
+        held = _HELD.get(self.path)
+        if held is None:
+            return
+        held[1] -= 1
+        if held[1] == 0:
+            del _HELD[self.path]
+            fcntl.flock(held[0], fcntl.LOCK_UN)
+            os.close(held[0])
+
+
+def corpus_lock(corpus_dir: Path) -> RunLock:
+    """The lock of the data directory that holds ``corpus_dir`` (its versions, its NER
+    cache and, for ``DATA/corpus``, the nightly run's raw store)."""
+    return RunLock(Path(corpus_dir).absolute().parent)
 
 
 def read_history(data_dir: Path) -> list[dict]:
+    """One dict per run, in the order they started: a run's last line is its outcome
+    (a run killed before its end has only its first line, ``status`` "running")."""
     path = Path(data_dir) / "runs.jsonl"
     if not path.exists():
         return []
-    runs = []
-    for line in path.read_text("utf-8", errors="replace").splitlines():
+    runs: dict[str, dict] = {}
+    for n, line in enumerate(path.read_text("utf-8", errors="replace").splitlines()):
         try:
             run = json.loads(line)
         except json.JSONDecodeError:
             continue
         if isinstance(run, dict):
-            runs.append(run)
-    return runs
+            key = str(run.get("run_id") or f"line-{n}")
+            runs[key] = {**runs.get(key, {}), **run}
+    return list(runs.values())
 
 
 def append_history(data_dir: Path, run: dict) -> None:
@@ -246,6 +264,17 @@ def append_history(data_dir: Path, run: dict) -> None:
         fh.write(json.dumps(run, ensure_ascii=False, sort_keys=True, default=str) + "\n")
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def close_killed_runs(data_dir: Path) -> list[str]:
+    """Record as "killed" the runs that never wrote their outcome (call under the lock:
+    no other run is going on); their ids."""
+    killed = [r for r in read_history(data_dir) if r.get("status") == "running"]
+    for run in killed:
+        append_history(
+            data_dir, {"run_id": run["run_id"], "status": "killed", "exit_code": None}
+        )
+    return [str(r["run_id"]) for r in killed]
 
 
 def dry_spell(history: list[dict], now: datetime, min_days: float = 30.0) -> str | None:

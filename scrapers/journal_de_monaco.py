@@ -15,20 +15,29 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-import lxml.html
 from bs4 import BeautifulSoup, Tag
-from bs4.dammit import UnicodeDammit
-from lxml import etree
 from lxml.html import HtmlElement
 
 from extractors.common.dates import FRENCH_DATE, date_from_match, parse_numeric_date
 from models.records import Article
+from scrapers.decoding import decode_page
+from scrapers.markup import block_lines, squash_keep_nbsp, text, tree
 
 SITE = "https://journaldemonaco.gouv.mc"
+SITE_HOSTS = frozenset({"journaldemonaco.gouv.mc", "www.journaldemonaco.gouv.mc"})
 
 # --- URLs ---------------------------------------------------------------------------
 
-_PREFIX = re.compile(r"^(?:/(?:en|fr|switchlanguage/to/[a-z_]+))+(?=/Journaux/)", re.IGNORECASE)
+#: One path segment that changes only the UI language: /en, /fr, /switchlanguage/to/jdm_eng …
+LANGUAGE_PREFIX = r"/(?:en|fr|switchlanguage/to/[a-z_]+)"
+_PREFIX = re.compile(rf"^(?:{LANGUAGE_PREFIX})+(?=/Journaux/)", re.IGNORECASE)
+_ANY_PREFIX = re.compile(rf"^((?:{LANGUAGE_PREFIX})*)(/.*)?$", re.IGNORECASE)
+
+
+def split_language_prefix(path: str) -> tuple[str, str]:
+    """(the language prefixes, the rest) of a path: ``/en/Journaux/2021`` → ``("/en", "/Journaux/2021")``."""
+    m = _ANY_PREFIX.match(path)
+    return (m[1] or "", m[2] or "/") if m else ("", path)
 
 
 def canonical_url(url: str, base: str = SITE) -> str:
@@ -48,6 +57,15 @@ def canonical_url(url: str, base: str = SITE) -> str:
     journal = path.startswith("/Journaux") or parts.netloc.lower() == urlsplit(base).netloc.lower()
     query = "" if journal else parts.query
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+def is_site_url(url: str) -> bool:
+    """An ``http(s)`` address on the site's host (not ``file:``, ``javascript:``, elsewhere)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and (parts.hostname or "") in SITE_HOSTS
 
 
 # --- what the site prints around an article -------------------------------------------
@@ -153,167 +171,24 @@ def parse_meta(fields: Iterable[tuple[str, str]]) -> dict[str, object]:
 
 # --- HTML ---------------------------------------------------------------------------
 
-_BLOCK = frozenset(
-    [
-        "p",
-        "div",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "br",
-        "tr",
-        "table",
-        "thead",
-        "tbody",
-        "blockquote",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "nav",
-        "dl",
-        "dt",
-        "dd",
-        "hr",
-        "pre",
-        "address",
-        "figure",
-        "figcaption",
-        "main",
-        "aside",
-        "form",
-        "td",
-        "th",
-    ]
-)
-_SKIP = frozenset(
-    ["script", "style", "svg", "noscript", "template", "head", "iframe", "button", "select"]
-)
-
-
-def decode_html(content: bytes | str) -> str:
-    """HTML bytes as text: the declared charset (header or meta) if any, else detected."""
-    if isinstance(content, str):
-        return content
-    return UnicodeDammit(content, ["utf-8", "windows-1252"], is_html=True).unicode_markup or ""
-
-
-def _tree(html: str) -> HtmlElement:
-    """The page's element tree, from lxml's HTML parser (what BeautifulSoup's "lxml" uses).
-
-    Article pages are read with lxml directly: ``ccin bench`` measured BeautifulSoup's tree
-    building at about 4 ms a page, ten times lxml's parse, for the same tree. An XML
-    declaration (which lxml refuses in a decoded string) and NUL characters are dropped;
-    an empty page gives an empty document.
-    """
-    html = _XML_DECLARATION.sub("", html, count=1).replace("\x00", "")
-    try:
-        return lxml.html.document_fromstring(html, parser=_PARSER)
-    except (etree.ParserError, ValueError):
-        return lxml.html.document_fromstring("<html><body></body></html>")
-
-
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
-#: ``huge_tree``: without it libxml2 silently cuts a text node at 10 MB (a page that long
-#: is then recorded as oversized by the extractor, not read as empty).
-_PARSER = lxml.html.HTMLParser(huge_tree=True)
-
 
 def _has_class(name: str) -> str:
     return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
 
 
-def _text(el: HtmlElement) -> str:
-    """All the text under ``el``, inline pieces joined as they are (no comment, no script)."""
-    parts: list[str] = []
-
-    def walk(node: HtmlElement) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str) and child.tag not in _SKIP:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
-    return "".join(parts)
-
-
-def block_lines(node: HtmlElement) -> list[str]:
-    """The text under ``node``, one line per block element, inline text joined as is.
-
-    Inline elements are concatenated without adding spaces ("1<sup>er</sup>" → "1er",
-    a surname in its own span stays inside its sentence); ``li`` items get a "• " mark
-    when they carry no bullet of their own, as the site's text renderings show them.
-    Comments, scripts and the other ``_SKIP`` elements give no text (their tail does).
-    """
-    lines: list[str] = []
-    current: list[str] = []
-
-    def flush() -> None:
-        text = _squash_keep_nbsp("".join(current))
-        if text:
-            lines.append(text)
-        current.clear()
-
-    def walk(el: HtmlElement) -> None:
-        if el.text:
-            current.append(el.text)
-        for child in el:
-            name = child.tag
-            if isinstance(name, str) and name not in _SKIP:  # not a comment, not skipped
-                if name in _BLOCK:
-                    flush()
-                    if name == "li":
-                        current.append("• ")
-                    walk(child)
-                    flush()
-                else:
-                    walk(child)
-            if child.tail:
-                current.append(child.tail)
-
-    walk(node)
-    flush()
-    return [_strip_double_bullet(line) for line in lines if line != "•"]
-
-
-def _squash_keep_nbsp(text: str) -> str:
-    # collapse ordinary whitespace (HTML source line breaks) but keep U+00A0 for the
-    # normaliser, which turns it into a space later
-    # (str.replace and split(" ") are plain C scans: three times faster than a regex here)
-    for c in "\t\r\n\f\v":
-        if c in text:
-            text = text.replace(c, " ")
-    return " ".join(filter(None, text.split(" "))).strip()
-
-
-def _strip_double_bullet(line: str) -> str:
-    # an li that prints its own bullet ("• - item", "• • item") keeps only its own
-    m = re.match(r"^• ([-•–>·o*]\s.*)$", line)
-    return m[1] if m else line
-
-
 def article_title(content: bytes | str) -> str:
     """The article page's title (its ``h1``), whitespace collapsed; empty when it has none."""
-    h1 = next(_tree(decode_html(content)).iter("h1"), None)
-    return _squash(_text(h1)) if h1 is not None else ""
+    h1 = next(tree(decode_page(content)).iter("h1"), None)
+    return _squash(text(h1)) if h1 is not None else ""
 
 
 def parse_article_html(content: bytes | str, url: str | None = None) -> tuple[Article, list[str]]:
     """An article page → ``Article`` and a list of warnings about its layout."""
-    root = _tree(decode_html(content))
+    root = tree(decode_page(content))
     warnings: list[str] = []
 
     h1 = next(root.iter("h1"), None)
-    title = _squash(_text(h1)) if h1 is not None else ""
+    title = _squash(text(h1)) if h1 is not None else ""
     if url is None:
         # a saved page may still say where it came from
         links = root.xpath("//link[@rel='canonical'][@href] | //meta[@property='og:url'][@content]")
@@ -323,7 +198,7 @@ def parse_article_html(content: bytes | str, url: str | None = None) -> tuple[Ar
 
     def part(li: HtmlElement, name: str) -> str:
         found = li.xpath(f".//*[{_has_class(name)}]")
-        return _text(found[0]) if found else ""
+        return text(found[0]) if found else ""
 
     meta = parse_meta(
         (part(li, "meta__label"), part(li, "meta__value"))
@@ -422,7 +297,7 @@ def parse_article_text(text: str, url: str | None = None) -> Article:
                     title = f"{title} {body.pop(0)}"
     meta = parse_meta(meta_pairs)
     return Article(
-        title=_squash_keep_nbsp(title),
+        title=squash_keep_nbsp(title),
         body="\n".join(body),
         url=url,
         has_metadata=bool(meta_pairs),
@@ -531,7 +406,7 @@ def _issue_order(ref: IssueRef) -> tuple[date, int]:
 
 def parse_year_listing(html: bytes | str, base: str = SITE) -> list[IssueRef]:
     """A year listing ``/Journaux/{YYYY}`` → its issues, newest first, each once."""
-    soup = BeautifulSoup(decode_html(html), "lxml")
+    soup = BeautifulSoup(decode_page(html), "lxml")
     refs: dict[str, IssueRef] = {}
     for a in soup.find_all("a", href=True):
         site = _site_path(str(a["href"]), base)
@@ -564,7 +439,7 @@ def parse_sommaire(html: bytes | str, base: str = SITE) -> list[ArticleRef]:
     article-shaped path outside the navigation is read, under the nearest ``h2``/``h3``.
     Links to the same article under several language prefixes count once.
     """
-    soup = BeautifulSoup(decode_html(html), "lxml")
+    soup = BeautifulSoup(decode_page(html), "lxml")
     entries = {id(a) for a in soup.select("li.u-no-bullet a[href]")}
     refs: dict[str, ArticleRef] = {}
     heading: str | None = None
@@ -590,7 +465,7 @@ def parse_sommaire(html: bytes | str, base: str = SITE) -> list[ArticleRef]:
 
 def parse_search_results(html: bytes | str, base: str = SITE) -> list[ArticleRef]:
     """A search result page → the articles it lists (``div.search-results__content a.result-item``)."""
-    soup = BeautifulSoup(decode_html(html), "lxml")
+    soup = BeautifulSoup(decode_page(html), "lxml")
     refs: dict[str, ArticleRef] = {}
     for a in soup.select("div.search-results__content a.result-item[href]"):
         site = _site_path(str(a["href"]), base)
@@ -604,7 +479,7 @@ def parse_search_results(html: bytes | str, base: str = SITE) -> list[ArticleRef
 
 def search_next_page(html: bytes | str, base: str = SITE) -> str | None:
     """The next result page (``/content/search/(offset)/{k}?…``) after this one, if any."""
-    soup = BeautifulSoup(decode_html(html), "lxml")
+    soup = BeautifulSoup(decode_page(html), "lxml")
     best: tuple[int, str] | None = None
     current = 0
     marker = soup.select_one("[data-offset]")
@@ -621,7 +496,7 @@ def search_next_page(html: bytes | str, base: str = SITE) -> str | None:
 
 def is_missing_page(html: bytes | str) -> bool:
     """True for the site's "Erreur 404" page, even when served with status 200 (a soft 404)."""
-    soup = BeautifulSoup(decode_html(html), "lxml")
+    soup = BeautifulSoup(decode_page(html), "lxml")
     heads = " ".join(el.get_text(" ") for el in soup.find_all(["title", "h1", "h2"], limit=6))
     if _MISSING.search(heads):
         return True

@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from models.schema import TABLES
+from pipeline import exits
 from pipeline.build import workers as work
 from pipeline.cli.main import app
 from tests.conftest import FIXTURES, ROOT, SAMPLE
@@ -170,7 +171,7 @@ def test_an_interrupted_run_leaves_the_previous_corpus(tmp_path, monkeypatch):
 
 def test_missing_source_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["extract", str(tmp_path / "nope"), "--out", str(tmp_path / "c")])
-    assert result.exit_code == 2
+    assert result.exit_code == exits.BAD_INPUT
     assert "no such file" in result.output
 
 

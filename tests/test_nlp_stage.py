@@ -113,7 +113,7 @@ def test_without_the_model_the_rules_still_give_entities():
 def test_the_reuse_hash_is_the_extractions(page):
     doc = InputDocument(str(page), page.read_bytes(), "html")
     article, _ = to_article(doc)
-    text = reuse.document_text(article)
+    text = reuse.article_text(article)
     assert reuse.text_sha256(text) == process(doc).deliberation.text_sha256
 
 

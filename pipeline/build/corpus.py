@@ -30,13 +30,14 @@ from pathlib import Path
 
 from models.enums import Severity
 from models.records import DocumentResult, Issue
-from models.schema import record_row
+from models.schema import table_columns
 from pipeline.build import reuse
 from pipeline.build.inputs import InputDocument
 from pipeline.build.ner import MODEL, NerCache, NerStats, model_id
 from pipeline.build.workers import Reused, Rows, WorkConfig, cpus, outputs, read_extract
 from pipeline.build.writer import CorpusWriter
 from pipeline.plurals import counted
+from pipeline.store import corpus_lock
 
 #: Below this many documents the work stays in this process (workers take ~1 s to start).
 PARALLEL_MIN_DOCS = 50
@@ -45,6 +46,8 @@ CACHE_COMMIT_DOCS = 32
 STAGES = ("read", "parse", "split", "rules", "ner", "write")
 
 log = logging.getLogger("ccin")
+#: Each problem met, as it is written to ``issues`` (``-v`` shows them).
+issue_log = logging.getLogger("ccin.issues")
 
 
 @dataclass(slots=True)
@@ -127,6 +130,8 @@ def build_corpus(
     cache_dir: Path | None = None,
     model: str = MODEL,
     detail: bool = False,
+    allow_shrink: bool = False,
+    manifest: dict | None = None,
 ) -> RunSummary:
     """Extract every document and write every table into ``out_dir`` atomically.
 
@@ -135,12 +140,39 @@ def build_corpus(
     the documents unchanged since the previous corpus (see ``pipeline.build.reuse``).
     ``workers``: processes for the per-document work (default: one per core on a long
     run, see ``PARALLEL_MIN_DOCS``). ``detail``: time the section splitter apart.
+    ``allow_shrink``: publish even a corpus with fewer deliberations than the one in
+    place (else ``CorpusShrinks``). ``manifest``: more keys for ``manifest.json``.
+
+    Holds the lock of ``out_dir``'s data directory (``Locked`` if another writer does).
     """
+    with corpus_lock(out_dir):
+        return _build(
+            docs, out_dir, progress, extra_issues, total, entities, force, workers,
+            cache_dir, model, detail, allow_shrink, manifest,
+        )  # fmt: skip
+
+
+def _build(
+    docs: Iterable[InputDocument],
+    out_dir: Path,
+    progress: bool,
+    extra_issues: Iterable[Issue],
+    total: int | None,
+    entities: bool,
+    force: bool,
+    workers: int | None,
+    cache_dir: Path | None,
+    model: str,
+    detail: bool,
+    allow_shrink: bool,
+    manifest: dict | None,
+) -> RunSummary:
     started = time.perf_counter()
     summary = RunSummary(out_dir=out_dir)
     ner_id = model_id(model) if entities else None
     signature = reuse.ner_signature(ner_id)
-    previous = {} if force else reuse.load_previous(out_dir, signature)
+    writer = CorpusWriter(out_dir, allow_shrink=allow_shrink)
+    previous = reuse.PreviousCorpus.load(writer.replaces, signature, reuse=not force)
     cache = None
     if entities:
         cache_path = (cache_dir or out_dir.parent / "cache") / "ner.sqlite"
@@ -149,8 +181,7 @@ def build_corpus(
         long_run = total is None or total >= PARALLEL_MIN_DOCS
         workers = cpus() if long_run else 1
     summary.workers = workers = max(1, workers)
-    config = WorkConfig(entities, cache.path if cache else None, model, previous, detail)
-    writer = CorpusWriter(out_dir)
+    config = WorkConfig(entities, cache.path if cache else None, model, previous.by_hash, detail)
     dedup = _Deduplicator()
     reused_ids: set[str] = set()
     pending: list = []
@@ -178,19 +209,17 @@ def build_corpus(
         t = time.perf_counter()
         if cache is not None:
             cache.put_many(pending)
-        summary.issues += reuse.copy_rows(writer, out_dir, reused_ids).get("issues", 0)
-        for issue in extra_issues:
-            writer.add("issues", record_row(issue))
-            summary.issues += 1
-        for message in sorted(errors):
-            writer.add("issues", record_row(Issue("entities", Severity.ERROR, "no_model", message)))
-            summary.issues += 1
+        summary.issues += previous.copy_rows(writer, reused_ids).get("issues", 0)
+        _write_issues(writer, list(extra_issues), summary)
+        no_model = [Issue("entities", Severity.ERROR, "no_model", m) for m in sorted(errors)]
+        _write_issues(writer, no_model, summary)
         writer.commit(
             {
                 "documents": summary.documents,
                 "deliberations": summary.deliberations,
                 "reused": summary.reused,
                 "ner": signature,
+                **(manifest or {}),
             }
         )
         summary.stages["write"] += time.perf_counter() - t
@@ -231,9 +260,7 @@ def _write_reused(
         summary.reused += 1
         summary.ids.append(r.deliberation_id)
         ids.add(r.deliberation_id)
-    for issue in issues:
-        writer.add("issues", record_row(issue))
-        summary.issues += 1
+    _write_issues(writer, issues, summary)
 
 
 def _write_rows(
@@ -251,14 +278,22 @@ def _write_rows(
         summary.deliberations += 1
         summary.ids.append(d[0])
         for table, columns in rows.tables.items():
-            writer.add_columns(table, columns)
+            writer.write(table, columns)
     elif rows.not_a_deliberation:
         summary.not_deliberations += 1
     elif not any(i.code == "duplicate_page" or i.code == "conflicting_id" for i in issues):
         summary.failed += 1
+    _write_issues(writer, issues, summary)
+
+
+def _write_issues(writer: CorpusWriter, issues: list[Issue], summary: RunSummary) -> None:
+    if not issues:
+        return
+    writer.write("issues", table_columns("issues", issues))
+    summary.issues += len(issues)
     for issue in issues:
-        writer.add("issues", record_row(issue))
-        summary.issues += 1
+        if issue.severity is not Severity.INFO:
+            issue_log.info("%s: %s %s: %s", issue.source, issue.severity, issue.code, issue.message)
 
 
 class _progress:

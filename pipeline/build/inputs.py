@@ -1,15 +1,19 @@
 """What ``ccin extract`` reads: pages, text renderings, JSON Lines, directories.
 
 ``iter_sources(paths)`` yields one ``InputDocument`` per page found (HTML ``.html``/
-``.htm``, text renderings ``.txt``, one document per line of ``.jsonl`` files with
-``url`` and ``html`` or ``text``; directories are read recursively, in name order).
-``to_article(doc)`` reads a document into an ``Article`` (pure; problems as issues).
+``.htm``, text renderings ``.txt`` in any common encoding, one document per line of
+``.jsonl`` files with ``url`` and ``html`` or ``text``; directories are read recursively,
+in name order). ``to_article(doc)`` reads a document into an ``Article`` (pure; problems
+as issues). Nothing is dropped without a trace: a skipped file, an unreadable folder, a
+symbolic link loop, a line too long, a ``url`` that is not a page of the site each have
+an ``issues`` row.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,9 +21,11 @@ from pathlib import Path
 
 from models.enums import Severity
 from models.records import Article, Issue
+from scrapers.decoding import decode_page_as, decode_text
 from scrapers.journal_de_monaco import (
+    SITE,
     canonical_url,
-    decode_html,
+    is_site_url,
     looks_like_html,
     parse_article_html,
     parse_article_text,
@@ -46,34 +52,84 @@ class SourceError(Exception):
     """A source given on the command line cannot be read at all."""
 
 
+#: A ``.jsonl`` line longer than this is skipped (an ``issues`` row), never held whole.
+MAX_LINE_BYTES = 10 * 1024 * 1024
+
+
+def _issue(code: str, message: str, source: str, severity: Severity = Severity.ERROR) -> Issue:
+    return Issue("read", severity, code, message, None, source)
+
+
 def iter_sources(paths: Iterable[Path], issues: list[Issue]) -> Iterator[InputDocument]:
-    """Every document under ``paths``; unreadable lines and files go to ``issues``."""
-    for path in paths:
-        if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
-            for file in files:
-                yield from _read_file(file, issues)
-        elif path.is_file():
-            yield from _read_file(path, issues)
-        else:
-            raise SourceError(f"no such file or directory: {path}")
+    """Every document under ``paths``; unreadable lines, files and folders go to ``issues``."""
+    for file in list_files(paths, issues):
+        yield from _read_file(file, issues)
 
 
-def list_files(paths: Iterable[Path]) -> list[Path]:
-    """The files ``iter_sources`` would read (to size a progress bar)."""
-    out: list[Path] = []
+def list_files(paths: Iterable[Path], issues: list[Issue] | None = None) -> list[Path]:
+    """The files ``iter_sources`` reads: those named, and the pages under the directories
+    named (recursively, links followed, in path order). What a directory holds that is
+    not read (a PDF, an unreadable folder, a symbolic link loop or a broken link) goes to
+    ``issues``. Raises ``SourceError`` for a path named that does not exist."""
+    found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            )
+            found.extend(_walk_dir(path, issues if issues is not None else []))
         elif path.is_file():
-            out.append(path)
+            found.append(path)
         else:
             raise SourceError(f"no such file or directory: {path}")
-    return out
+    return found
+
+
+def _walk_dir(root: Path, issues: list[Issue]) -> list[Path]:
+    files: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unreadable(exc: OSError) -> None:
+        issues.append(_issue("unreadable_dir", f"cannot read the folder: {exc}", str(exc.filename)))
+
+    for top, dirs, names in os.walk(root, onerror=unreadable, followlinks=True):
+        try:
+            st = Path(top).stat()
+        except OSError as exc:
+            unreadable(exc)
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            message = "a symbolic link loop: this folder was read already"
+            issues.append(_issue("symlink_loop", message, top, Severity.WARNING))
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        dirs.sort()
+        for name in names:
+            path = Path(top) / name
+            if not path.is_file():
+                message = "a broken link or not a regular file: not read"
+                issues.append(_issue("unreadable_file", message, str(path), Severity.WARNING))
+            elif path.suffix.lower() in SUFFIXES:
+                files.append(path)
+            else:
+                known = ", ".join(sorted(SUFFIXES))
+                message = f"not read: {path.suffix or 'no suffix'} is not a page ({known})"
+                issues.append(_issue("skipped_file", message, str(path), Severity.INFO))
+    return sorted(files)
+
+
+def count_documents(files: Iterable[Path]) -> int:
+    """How many documents the files hold (a ``.jsonl`` line each), for a progress bar."""
+    total = 0
+    for f in files:
+        if f.suffix.lower() != ".jsonl":
+            total += 1
+            continue
+        try:
+            with f.open("rb") as fh:
+                total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+        except OSError:
+            total += 1
+    return total
 
 
 def _read_file(path: Path, issues: list[Issue]) -> Iterator[InputDocument]:
@@ -81,78 +137,65 @@ def _read_file(path: Path, issues: list[Issue]) -> Iterator[InputDocument]:
     if kind in ("html", "text"):
         yield InputDocument(str(path), None, kind, path=str(path))  # read by to_article
         return
-    try:
+    if kind == "jsonl":
+        yield from _read_jsonl(path, issues)
+        return
+    try:  # a file named explicitly with another suffix: sniff it
         content = path.read_bytes()
     except OSError as exc:
-        issues.append(
-            Issue(
-                "read",
-                Severity.ERROR,
-                "unreadable_file",
-                f"cannot read {path}: {exc}",
-                None,
-                str(path),
-            )
-        )
+        issues.append(_issue("unreadable_file", f"cannot read {path}: {exc}", str(path)))
         return
-    if kind == "jsonl":
-        yield from _read_jsonl(path, content, issues)
-        return
-    if kind is None:  # a file named explicitly with another suffix: sniff it
-        kind = "html" if looks_like_html(content) else "text"
+    kind = "html" if looks_like_html(content) else "text"
     yield InputDocument(str(path), content, kind)
 
 
-def _read_jsonl(path: Path, content: bytes, issues: list[Issue]) -> Iterator[InputDocument]:
-    for n, line in enumerate(content.decode("utf-8", "replace").splitlines(), start=1):
-        if not line.strip():
+def _lines(path: Path, issues: list[Issue]) -> Iterator[tuple[int, bytes]]:
+    """The lines of a file, numbered, each at most ``MAX_LINE_BYTES`` (longer ones skipped)."""
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        issues.append(_issue("unreadable_file", f"cannot read {path}: {exc}", str(path)))
+        return
+    with fh:
+        n = 0
+        while line := fh.readline(MAX_LINE_BYTES + 1):
+            n += 1
+            if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+                while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                message = f"line {n} is longer than {MAX_LINE_BYTES:,} bytes: not read"
+                issues.append(_issue("oversized_line", message, f"{path}:{n}"))
+                continue
+            yield n, line
+
+
+def _read_jsonl(path: Path, issues: list[Issue]) -> Iterator[InputDocument]:
+    for n, raw in _lines(path, issues):
+        if not raw.strip():
             continue
         source = f"{path}:{n}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            issues.append(
-                Issue(
-                    "read",
-                    Severity.ERROR,
-                    "bad_jsonl",
-                    f"line {n} is not JSON: {exc}",
-                    None,
-                    source,
-                )
-            )
+            obj = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            issues.append(_issue("bad_jsonl", f"line {n} is not JSON: {exc}", source))
             continue
         if not isinstance(obj, dict):
-            issues.append(
-                Issue(
-                    "read",
-                    Severity.ERROR,
-                    "bad_jsonl",
-                    f"line {n} is not a JSON object",
-                    None,
-                    source,
-                )
-            )
+            issues.append(_issue("bad_jsonl", f"line {n} is not a JSON object", source))
             continue
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
         if url:
-            url = canonical_url(url)
-            source = url
+            if is_site_url(url):
+                url = source = canonical_url(url)
+            else:
+                message = f"line {n}: url {url[:200]!r} is not a page of {SITE}: not kept"
+                issues.append(_issue("bad_url", message, source, Severity.WARNING))
+                url = None
         if isinstance(obj.get("html"), str):
             yield InputDocument(source, obj["html"], "html", url)
         elif isinstance(obj.get("text"), str):
             yield InputDocument(source, obj["text"], "text", url)
         else:
-            issues.append(
-                Issue(
-                    "read",
-                    Severity.ERROR,
-                    "bad_jsonl",
-                    f"line {n} has neither 'html' nor 'text'",
-                    None,
-                    source,
-                )
-            )
+            issues.append(_issue("bad_jsonl", f"line {n} has neither 'html' nor 'text'", source))
 
 
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
@@ -190,14 +233,16 @@ def to_article(doc: InputDocument) -> tuple[Article | None, list[Issue]]:
     if content is None:
         issue(Severity.ERROR, "empty_page", "the page is empty")
         return None, issues
-    if isinstance(content, bytes) and doc.content_type is not None:
-        from pipeline.fetch.client import decode_body  # a fetched page: its header's charset first
-
-        text = decode_body(content, doc.content_type)
-    elif isinstance(content, bytes):
-        text = decode_html(content) if doc.kind == "html" else content.decode("utf-8", "replace")
+    if isinstance(content, bytes) and (doc.content_type is not None or doc.kind == "html"):
+        decoded = decode_page_as(content, doc.content_type)  # a fetched page: its header first
     else:
-        text = content
+        decoded = decode_text(content)
+        if decoded.encoding not in (None, "utf-8", "utf-8-sig"):
+            issue(Severity.INFO, "encoding", f"not UTF-8: read as {decoded.encoding}")
+    text = decoded.text
+    if decoded.replaced:
+        message = f"some bytes are not {decoded.encoding}: replaced by U+FFFD"
+        issue(Severity.WARNING, "undecodable_characters", message)
     if not text.strip():
         issue(Severity.ERROR, "empty_page", "the page is empty")
         return None, issues

@@ -44,7 +44,9 @@ def fetch_issues(store: RawStore, states: dict[str, PageState]) -> list[Issue]:
             continue
         if st.last.ok:
             continue
-        n = f"{st.failures} failed fetch{'es' if st.failures > 1 else ''} in a row"
+        n = f"{st.failures} failed fetch{'es' if st.failures != 1 else ''} in a row"
+        if st.last.outage:
+            n = "the site was unreachable"
         if st.parked:
             msg = f"{st.last.kind} page parked after {n}: {st.last.error}"
             rows.append(Issue("fetch", Severity.ERROR, "parked_page", msg, None, url))
@@ -54,18 +56,31 @@ def fetch_issues(store: RawStore, states: dict[str, PageState]) -> list[Issue]:
     return rows
 
 
-def rebuild(data_dir: Path, *, progress: bool = False, out: Path | None = None):
+def rebuild(
+    data_dir: Path,
+    *,
+    progress: bool = False,
+    out: Path | None = None,
+    allow_shrink: bool = False,
+    origin: str | None = None,
+):
     """The corpus from the raw store alone (no network): a ``RunSummary``.
 
-    Written to ``DATA/corpus`` unless ``out`` names another directory.
+    Written to ``DATA/corpus`` unless ``out`` names another directory; raises
+    ``CorpusShrinks`` rather than publish fewer deliberations than the corpus in place
+    (unless ``allow_shrink``). ``origin`` is said in the manifest and the dataset card.
     """
     from pipeline.build.corpus import build_corpus  # heavy: only when a rebuild runs
 
     store = RawStore(Path(data_dir) / "raw")
     states = page_states(store.records())
+    total = sum(1 for _ in corpus_inputs(store, states))
     return build_corpus(
         corpus_inputs(store, states),
         out or Path(data_dir) / "corpus",
         progress=progress,
         extra_issues=fetch_issues(store, states),
+        total=total,
+        allow_shrink=allow_shrink,
+        manifest={"origin": origin} if origin else None,
     )

@@ -64,7 +64,7 @@ def read_extract(
         if article is None:
             return DocumentResult(source=doc.source, issues=read_issues), None
         if previous:
-            text = reuse.document_text(article)
+            text = reuse.article_text(article)
             sha = reuse.text_sha256(text) if text is not None else ""
             prev = previous.get(sha)
             if prev is not None and prev.page_facts == reuse.page_facts(article, doc.source):
@@ -72,8 +72,8 @@ def read_extract(
                     prev.deliberation_id, prev.title, article.url, sha, doc.source, read_issues
                 )
         t = time.perf_counter()
-        result = extract_article(article, doc.source)
-        times["rules"] = time.perf_counter() - t
+        result = extract_article(article, doc.source, times)
+        times["rules"] = time.perf_counter() - t - times.get("split", 0.0)
         result.issues[:0] = read_issues
         return result, None
     except Exception as exc:  # a bug on one page must not stop the run
@@ -150,41 +150,12 @@ class _Worker:
             if config.cache_path is not None and config.cache_path.exists():
                 cache = NerCache(config.cache_path, config.model, readonly=True)
             self.stage = NerStage(cache=cache, model=config.model)
-        self.split_seconds = 0.0
-        self._splitter = None
-        if config.detail:
-            self._time_the_splitter()
-
-    def _time_the_splitter(self) -> None:
-        """Wrap the splitter that ``extract_article`` calls with a timer (``ccin bench``)."""
-        import extractors.document as document
-
-        inner = getattr(document.split_sections, "__wrapped__", document.split_sections)
-        self._splitter = inner
-
-        def timed(*args, **kwargs):
-            t = time.perf_counter()
-            try:
-                return inner(*args, **kwargs)
-            finally:
-                self.split_seconds += time.perf_counter() - t
-
-        timed.__wrapped__ = inner  # type: ignore[attr-defined]
-        document.split_sections = timed
-
-    def close(self) -> None:
-        if self._splitter is not None:
-            import extractors.document as document
-
-            document.split_sections = self._splitter
 
     def __call__(self, doc: InputDocument) -> Output:
         times: dict[str, float] = {}
-        self.split_seconds = 0.0
         result, reused = read_extract(doc, self.config.previous, times)
-        if self.split_seconds:
-            times["split"] = self.split_seconds
-            times["rules"] = times.get("rules", 0.0) - self.split_seconds
+        if not self.config.detail:
+            times["rules"] = times.get("rules", 0.0) + times.pop("split", 0.0)
         stats = NerStats()
         if self.stage is not None and result is not None and result.deliberation is not None:
             self.stage.stats = stats
@@ -247,11 +218,8 @@ def outputs(docs: Iterable[InputDocument], workers: int, config: WorkConfig) -> 
     """Each document's output, in input order, from this process or from ``workers``."""
     if workers <= 1:
         worker = _Worker(config)
-        try:
-            for doc in docs:
-                yield worker(doc)
-        finally:
-            worker.close()
+        for doc in docs:
+            yield worker(doc)
         return
     executor = ProcessPoolExecutor(
         workers,

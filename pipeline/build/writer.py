@@ -4,7 +4,13 @@ A run writes into a fresh version directory beside the corpus
 (``data/.corpus.versions/<stamp>``); when every file is closed and fsynced, the corpus
 path (``data/corpus``, a symbolic link) is switched to it with one ``rename``. A reader, or
 a run killed at any moment, sees the previous corpus or the new one, never a mix. The
-previous version is kept; older ones are removed.
+version replaced is kept; every other one (older ones, and those of killed runs) is
+removed. A corpus with fewer deliberations than the one it replaces is not published
+(``CorpusShrinks``) unless ``allow_shrink``. Callers hold the data directory's lock
+(``pipeline.store.corpus_lock``).
+
+Rows come in one way, ``write(table, data)``: columns in the table's schema order
+(``models.schema.table_columns``) or an Arrow table (rows copied from a previous version).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,8 +31,8 @@ import pyarrow.parquet as pq
 
 from extractors.version import EXTRACTOR_VERSION
 from models.schema import SCHEMA_VERSION, TABLES
+from pipeline.atomic import fsync_dir, fsync_tree
 
-KEEP_VERSIONS = 2
 FLUSH_ROWS = 20_000
 
 
@@ -33,11 +40,49 @@ def versions_dir(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.versions"
 
 
+def current_version(out_dir: Path) -> Path | None:
+    """The directory the corpus path points at now (a plain directory is its own)."""
+    if out_dir.is_symlink():
+        target = out_dir.resolve()
+        return target if target.is_dir() else None
+    return out_dir if out_dir.is_dir() else None
+
+
+def deliberations_in(version: Path | None) -> int:
+    """How many deliberations a corpus version holds (0 for none)."""
+    if version is None:
+        return 0
+    try:
+        manifest = json.loads((version / "manifest.json").read_text())
+        return int(manifest["tables"]["deliberations"]["rows"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    try:
+        return pq.ParquetFile(version / "deliberations.parquet").metadata.num_rows
+    except (OSError, pa.ArrowException):
+        return 0
+
+
+class CorpusShrinks(Exception):
+    """The new corpus has fewer deliberations than the one in place: not published."""
+
+    def __init__(self, out_dir: Path, new: int, previous: int):
+        super().__init__(
+            f"the new corpus would have {new:,} deliberation{'s' if new != 1 else ''}, fewer "
+            f"than the {previous:,} of {out_dir}: not published (--allow-shrink publishes it)"
+        )
+        self.new, self.previous = new, previous
+
+
 class CorpusWriter:
     """Streams rows per table into Parquet files of a new corpus version."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, *, allow_shrink: bool = False) -> None:
         self.out_dir = out_dir
+        self.allow_shrink = allow_shrink
+        #: the version this one replaces, resolved once (reuse reads its rows from there)
+        self.replaces = current_version(out_dir)
+        self.previous_deliberations = deliberations_in(self.replaces)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         self.version_dir = versions_dir(out_dir) / f"{stamp}-{os.getpid()}"
         self.version_dir.mkdir(parents=True, exist_ok=False)
@@ -48,28 +93,23 @@ class CorpusWriter:
         self.rows: dict[str, int] = dict.fromkeys(TABLES, 0)
         self._started = time.monotonic()
 
-    def add(self, table: str, row: dict[str, Any]) -> None:
-        """One row (a dict; keys outside the table's schema are dropped)."""
-        for key, values in self._buffers[table].items():
-            values.append(row.get(key))
-        self._added(table, 1)
-
-    def add_columns(self, table: str, columns: dict[str, list[Any]]) -> None:
-        """Rows as columns (``models.schema.table_columns``: every column, schema order)."""
+    def write(self, table: str, data: pa.Table | Mapping[str, Sequence[Any]]) -> None:
+        """Rows of ``table``: as columns (``models.schema.table_columns``: every column of
+        the schema), buffered; or an Arrow table (copied from a previous version), written
+        as it is."""
+        if isinstance(data, pa.Table):
+            self._flush(table)
+            if data.num_rows:
+                schema = self._schema(table)
+                self._writers[table].write_table(data.select(schema.names).cast(schema))
+                self.rows[table] += data.num_rows
+            return
         n = 0
         for key, values in self._buffers[table].items():
-            added = columns[key]
+            added = data[key]
             values.extend(added)
             n = len(added)
         self._added(table, n)
-
-    def add_table(self, table: str, data: pa.Table) -> None:
-        """Rows already in Arrow (copied from the previous corpus), written as they are."""
-        self._flush(table)
-        if data.num_rows:
-            schema = self._schema(table)
-            self._writers[table].write_table(data.select(schema.names).cast(schema))
-            self.rows[table] += data.num_rows
 
     def _added(self, table: str, n: int) -> None:
         self.rows[table] += n
@@ -99,10 +139,14 @@ class CorpusWriter:
             self._pending[table] = 0
 
     def commit(self, extra_manifest: dict[str, Any] | None = None) -> Path:
-        """Close every file, write the manifest, and switch the corpus to this version."""
+        """Close every file, write the manifest, and switch the corpus to this version
+        (raises ``CorpusShrinks``, and publishes nothing, when it would lose deliberations)."""
         for table in TABLES:
             self._flush(table)  # also creates the empty tables, with their schema
             self._writers[table].close()
+        new = self.rows["deliberations"]
+        if new < self.previous_deliberations and not self.allow_shrink:
+            raise CorpusShrinks(self.out_dir, new, self.previous_deliberations)
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "extractor_version": EXTRACTOR_VERSION,
@@ -125,7 +169,7 @@ class CorpusWriter:
         from pipeline.publish.datapackage import write_dataset_docs
 
         write_dataset_docs(self.version_dir)
-        _fsync_dir(self.version_dir)
+        fsync_tree(self.version_dir)
         swap_in(self.version_dir, self.out_dir)
         return self.out_dir
 
@@ -148,49 +192,28 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _fsync_dir(directory: Path) -> None:
-    for path in directory.iterdir():
-        with path.open("rb") as f:
-            os.fsync(f.fileno())
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def swap_in(version_dir: Path, out_dir: Path) -> None:
-    """Point ``out_dir`` (a symlink) at ``version_dir`` in one atomic rename."""
+    """Point ``out_dir`` (a symlink) at ``version_dir`` in one atomic rename; keep the
+    version it pointed at, remove every other."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    previous = current_version(out_dir)
     if out_dir.exists() and not out_dir.is_symlink():
         # a plain directory from elsewhere: keep it as a version, then link
         legacy = versions_dir(out_dir) / f"legacy-{int(time.time())}-{os.getpid()}"
         out_dir.rename(legacy)
+        previous = legacy
     link = out_dir.parent / f".{out_dir.name}.link-{os.getpid()}"
     if link.is_symlink() or link.exists():
         link.unlink()
     link.symlink_to(os.path.relpath(version_dir, out_dir.parent))
     link.replace(out_dir)
-    fd = os.open(out_dir.parent, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    _prune(out_dir, keep=version_dir)
+    fsync_dir(out_dir.parent)
+    _prune(out_dir, keep={version_dir.resolve(), *([previous.resolve()] if previous else [])})
 
 
-def _prune(out_dir: Path, keep: Path) -> None:
-    """Remove old versions: keep the current one and the one before it."""
-    root = versions_dir(out_dir)
-    versions = sorted(
-        (p for p in root.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True
-    )
-    kept = 0
-    for path in versions:
-        if path == keep:
-            continue
-        if (path / "manifest.json").exists() and kept < KEEP_VERSIONS - 1:
-            kept += 1
-            continue
-        if time.time() - path.stat().st_mtime > 3600 or (path / "manifest.json").exists():
+def _prune(out_dir: Path, keep: set[Path]) -> None:
+    """Remove the versions other than ``keep``: older ones, and those of runs killed before
+    they switched the link (with or without their manifest)."""
+    for path in versions_dir(out_dir).iterdir():
+        if path.is_dir() and path.resolve() not in keep:
             shutil.rmtree(path, ignore_errors=True)

@@ -11,17 +11,6 @@ import typer
 from models.records import Issue
 
 
-def _count(files: list[Path]) -> int:
-    total = 0
-    for f in files:
-        if f.suffix.lower() == ".jsonl":
-            with f.open("rb") as fh:
-                total += sum(1 for line in fh if line.strip())
-        else:
-            total += 1
-    return total
-
-
 def extract(
     sources: Annotated[
         list[Path],
@@ -32,8 +21,16 @@ def extract(
         ),
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Corpus directory to write (replaced atomically).")
-    ] = Path("data/corpus"),
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Corpus directory to write (replaced atomically). Required: there is no "
+            "default, so that an extract never replaces the nightly or demo corpus "
+            "(data/corpus) by accident.",
+            show_default=False,
+        ),
+    ],
     progress: Annotated[
         bool, typer.Option(help="Show a progress bar (on a terminal only).")
     ] = True,
@@ -48,38 +45,62 @@ def extract(
             "(same text, extractor version and NER model: their rows are reused by default).",
         ),
     ] = False,
+    allow_shrink: Annotated[
+        bool,
+        typer.Option(
+            "--allow-shrink",
+            help="Replace a corpus in OUT that has more deliberations than the new one "
+            "(refused by default: exit 7).",
+        ),
+    ] = False,
 ) -> None:
     """Extract deliberations from local pages and write every corpus table into OUT.
 
     Each table of the corpus contract is written as OUT/<table>.parquet (tables with no rows are written empty, with their schema), with OUT/manifest.json, and swapped in atomically.
 
-    A page that cannot be read is recorded in the issues table and the run goes on: the exit code is 0 whenever the run completed, and non-zero only when it could not (2: a missing source; 1: OUT could not be written).
+    A page that cannot be read is recorded in the issues table and the run goes on (`-v` logs each problem as it is met): the exit code is 0 whenever the run completed, and non-zero only when it could not, with the reason on one line (9: a missing source; 1: OUT could not be written; 3: another run writes to OUT's directory; 7: OUT holds a corpus with more deliberations).
     """
+    from pipeline import exits
     from pipeline.build.corpus import build_corpus
-    from pipeline.build.inputs import SourceError, iter_sources, list_files
+    from pipeline.build.inputs import SourceError, count_documents, iter_sources, list_files
+    from pipeline.build.writer import CorpusShrinks
+    from pipeline.store import Locked
 
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s"
     )
+    read_issues: list[Issue] = []
     try:
-        files = list_files(sources)
+        files = list_files(sources, read_issues)
     except SourceError as exc:
         typer.secho(f"error: {exc}", err=True, fg="red")
-        raise typer.Exit(2) from exc
-    read_issues: list[Issue] = []
+        raise typer.Exit(exits.BAD_INPUT) from exc
     try:
         summary = build_corpus(
             iter_sources(files, read_issues),
             out,
             progress=progress,
             extra_issues=read_issues,
-            total=_count(files),
+            total=count_documents(files),
             force=force,
+            allow_shrink=allow_shrink,
         )
+    except Locked as exc:
+        typer.secho(f"error: {exc}", err=True, fg="red")
+        raise typer.Exit(exits.LOCKED) from exc
+    except CorpusShrinks as exc:
+        typer.secho(f"error: {exc}", err=True, fg="red")
+        raise typer.Exit(exits.SHRINK) from exc
     except OSError as exc:
         typer.secho(f"error: could not write the corpus to {out}: {exc}", err=True, fg="red")
-        raise typer.Exit(1) from exc
+        raise typer.Exit(exits.CRASH) from exc
     typer.echo(summary.line())
+    if summary.issues:
+        typer.echo(
+            f"{summary.issues} problems are in the issues table: "
+            f"ccin query \"select severity, code, count(*) from issues group by all\" "
+            f"--corpus {out}"
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from pipeline.cli import bench, extract, nightly, research, testbed
+from pipeline.cli import bench, extract, nightly, research, status, testbed
 from pipeline.cli.help import use_plain_help
 
 app = typer.Typer(
@@ -31,6 +31,7 @@ def version() -> None:
 
 extract.register(app)
 nightly.register(app)
+status.register(app)
 testbed.register(app)
 research.register(app)
 bench.register(app)

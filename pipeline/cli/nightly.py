@@ -32,8 +32,8 @@ def refresh(
     since: Annotated[
         int | None,
         typer.Option(
-            help="Oldest year to walk. Default: 2009 on the first run; later runs stop at "
-            "the first issue already complete."
+            help="Oldest year to walk (default: 2009). Every run reads every listing down to "
+            "it (an unchanged one answers 304) and does every issue not complete yet."
         ),
     ] = None,
     delay: Annotated[
@@ -58,22 +58,47 @@ def refresh(
     backoff: Annotated[
         float, typer.Option(help="First wait before a retry, in seconds (then doubled).")
     ] = 2.0,
+    deadline: Annotated[
+        float,
+        typer.Option(help="Seconds a request may take in all, however slowly the server sends."),
+    ] = 120.0,
+    retry_budget: Annotated[
+        float,
+        typer.Option(help="Seconds the whole run may wait before retries (Retry-After included)."),
+    ] = 900.0,
+    max_runtime: Annotated[
+        float,
+        typer.Option(
+            help="Seconds after which the walk stops, publishes what it has and leaves the "
+            "rest pending for the next run (exit 8)."
+        ),
+    ] = 5 * 3600.0,
+    allow_shrink: Annotated[
+        bool,
+        typer.Option(
+            "--allow-shrink",
+            help="Publish the new corpus even if it has fewer deliberations than the one "
+            "in place (refused by default: exit 7).",
+        ),
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log every request.")] = False,
 ) -> None:
     """Fetch what is new on the site into DATA/raw/, then rebuild DATA/corpus/ from it.
 
-    Walks the year listings /Journaux/{YYYY} from this year down to --since and the issue sommaires, fetches every article whose title reads as a CCIN/APDP deliberation (or names the authority), keeps every page byte for byte in DATA/raw/, and rebuilds the corpus atomically. Failed pages are retried on the next run; pages failing structurally 3 times in a row are parked (an `issues` row). One line per run is appended to DATA/runs.jsonl.
+    Reads every year listing /Journaux/{YYYY} from this year down to --since (an unchanged one answers 304), does every issue not complete yet (its sommaire, every article whose title reads as a CCIN/APDP deliberation or names the authority), reads the newest sommaires again, keeps every page byte for byte in DATA/raw/, and rebuilds the corpus atomically. Failed pages are retried on the next run; pages failing structurally 3 times in a row are parked (an `issues` row). When the site is down, robots.txt cannot be read or the host name does not resolve, the run stops, parks nothing and leaves the corpus as it was. `ccin status` shows what is complete, pending and parked. One line per run is appended to DATA/runs.jsonl when it starts and when it ends.
 
-    Exit codes (for cron): 0 done; 1 the run crashed; 2 most pages failed; 3 another run holds the lock; 4 no new deliberation for far longer than usual.
+    Exit codes (for cron), with the reason on one line: 0 done; 1 crashed; 2 most pages failed, or no listing could be read; 3 another run holds the lock; 4 no new deliberation for far longer than usual; 5 the site is unreachable; 6 robots.txt forbids the walk; 7 the corpus would shrink (not published); 8 --max-runtime reached (published what it had).
     """
+    from pipeline import exits
     from pipeline.fetch.client import ClientConfig
-    from pipeline.refresh import EXIT_LOCKED, RefreshOptions
+    from pipeline.refresh import RefreshOptions
     from pipeline.refresh import refresh as run_refresh
     from pipeline.store import Locked
     from scrapers.journal_de_monaco import SITE
 
     base_url = base_url or SITE
-    setup_logging(verbose)
+    progress = sys.stderr.isatty()
+    setup_logging(verbose, quiet=progress)
     opts = RefreshOptions(
         data_dir=data_dir,
         base_url=base_url,
@@ -84,48 +109,68 @@ def refresh(
             base_url=base_url,
             delay=delay,
             timeout=timeout,
+            deadline=deadline,
             attempts=attempts,
             backoff_initial=backoff,
+            retry_budget=retry_budget,
         ),
-        progress=sys.stderr.isatty(),
+        progress=progress,
+        max_runtime=max_runtime,
+        allow_shrink=allow_shrink,
     )
     try:
         report = run_refresh(opts)
     except Locked as exc:
         typer.secho(f"error: {exc}", err=True, fg="red")
-        raise typer.Exit(EXIT_LOCKED) from exc
+        raise typer.Exit(exits.LOCKED) from exc
     typer.echo(
         f"{report.status}: {report.requests} requests, {report.pages_fetched} pages kept "
         f"({report.articles_fetched} articles), {report.failures} failures, "
-        f"{report.parked} parked; {report.new_deliberations} new deliberations, "
-        f"{report.deliberations} in the corpus ({report.duration_s:.1f} s)"
+        f"{report.pending} pending, {report.parked} parked; {report.new_deliberations} new "
+        f"deliberations, {report.deliberations} in the corpus ({report.duration_s:.1f} s)"
     )
     for warning in report.warnings:
         typer.secho(f"warning: {warning}", err=True, fg="yellow")
-    if report.error:
-        typer.secho(f"error: {report.error}", err=True, fg="red")
+    if report.pending or report.parked:
+        typer.echo(f"`ccin status --data-dir {data_dir}` lists what is pending and parked, and why")
     if report.exit_code:
+        typer.secho(f"error: {report.reason}", err=True, fg="red")
         raise typer.Exit(report.exit_code)
 
 
 def rebuild(
     data_dir: DataDir = Path("data"),
     progress: Annotated[bool, typer.Option(help="Show a progress bar (on a terminal).")] = True,
+    allow_shrink: Annotated[
+        bool,
+        typer.Option(
+            "--allow-shrink",
+            help="Publish even if the corpus would have fewer deliberations than the one in "
+            "place (refused by default: exit 7).",
+        ),
+    ] = False,
 ) -> None:
     """Rebuild DATA/corpus/ from the pages kept in DATA/raw/, with no network access.
 
-    Re-extracts every article page of the raw store (the latest good copy of each canonical URL) with the current extractors and swaps the new corpus in atomically. Pages whose last fetch failed appear in the `issues` table as in `refresh`.
+    Re-extracts every article page of the raw store (the latest good copy of each canonical URL) with the current extractors and swaps the new corpus in atomically. Pages whose last fetch failed appear in the `issues` table as in `refresh`. Exit codes: 0 done; 3 another run holds the lock; 7 the corpus would shrink (not published).
     """
+    from pipeline import exits
     from pipeline.build.rebuild import rebuild as run_rebuild
+    from pipeline.build.writer import CorpusShrinks
     from pipeline.store import Locked, RunLock
 
     setup_logging(False)
     try:
         with RunLock(data_dir):
-            summary = run_rebuild(data_dir, progress=progress and sys.stderr.isatty())
+            summary = run_rebuild(
+                data_dir, progress=progress and sys.stderr.isatty(), allow_shrink=allow_shrink
+            )
     except Locked as exc:
         typer.secho(f"error: {exc}", err=True, fg="red")
-        raise typer.Exit(3) from exc
+        raise typer.Exit(exits.LOCKED) from exc
+    except CorpusShrinks as exc:
+        typer.secho(f"error: {exc}", err=True, fg="red")
+        raise typer.Exit(exits.SHRINK) from exc
     typer.echo(summary.line())
 
 

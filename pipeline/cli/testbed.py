@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -26,11 +27,21 @@ def mirror(
             "(a redirect off the site)."
         ),
     ] = None,
+    hostile: Annotated[
+        bool,
+        typer.Option(
+            "--hostile",
+            help="Add trap pages: links to other hosts, javascript: and control characters, "
+            "a 70,000-character slug, redirects to javascript:, pages that drip their bytes, "
+            "a deliberation 100,000 divs deep.",
+        ),
+    ] = False,
 ) -> None:
     """Serve a local copy of the Journal de Monaco on 127.0.0.1 until Ctrl-C.
 
     Built from the article pages in --sample (placed in their issue and year by their metadata) among generated acts that are not deliberations, with the site's paths, year listings, sommaires, French and English UI variants and search. Point `ccin refresh --base-url` at the URL it prints.
     """
+    from pipeline.testbed.hostile import make_hostile
     from pipeline.testbed.mirror import Mirror, build_site, preset_faults
 
     setup_logging(False)
@@ -38,8 +49,12 @@ def mirror(
         rules = preset_faults(faults or [])
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--faults") from exc
+    site = build_site(sample)
+    if hostile:
+        make_hostile(site)
+        site.reveal()
     try:
-        server = Mirror(build_site(sample), port=port, faults=rules)
+        server = Mirror(site, port=port, faults=rules)
     except OSError as exc:
         typer.secho(f"error: cannot serve on 127.0.0.1:{port}: {exc}", err=True, fg="red")
         raise typer.Exit(1) from exc
@@ -65,36 +80,57 @@ def demo(
 ) -> None:
     """Run the real refresh against a local copy of the site, then show the corpus.
 
-    Serves a copy of the Journal de Monaco built from --sample on 127.0.0.1 (with a few 500s, a 429 with Retry-After and a body cut short switched on), runs `ccin refresh` against it twice (the second run finds nothing new), and publishes the corpus to --out. The demo's raw pages stay in --work-dir, apart from the nightly run's data/raw.
+    Serves a copy of the Journal de Monaco built from --sample on 127.0.0.1 (with a few 500s, a 429 with Retry-After and a body cut short switched on), runs `ccin refresh` against it twice (the second run finds nothing new), and publishes the corpus to --out. Pages are fetched from the local copy and kept under their address on the real site (so the demo gives the same corpus every time); the corpus's manifest and card say it was built from the bundled sample. The demo's raw pages stay in --work-dir, apart from the nightly run's data/raw. A corpus in --out with more deliberations than the demo's is left in place (exit 7).
     """
+    from pipeline import exits
     from pipeline.build.rebuild import rebuild as run_rebuild
+    from pipeline.build.writer import CorpusShrinks
     from pipeline.fetch.client import ClientConfig
     from pipeline.refresh import RefreshOptions
     from pipeline.refresh import refresh as run_refresh
+    from pipeline.store import Locked, RawStore
     from pipeline.testbed.mirror import Mirror, build_site, preset_faults
+    from scrapers.journal_de_monaco import SITE
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     logging.getLogger("stamina").setLevel(logging.ERROR)  # the retries are the demo's point
-    with Mirror(build_site(sample), faults=preset_faults(["500", "429", "truncate"])) as site:
-        typer.echo(f"local copy of the site on {site.base_url}")
-        for label in ("first run", "second run"):
-            report = run_refresh(
-                RefreshOptions(
-                    data_dir=work_dir,
-                    base_url=site.base_url,
-                    client=ClientConfig(base_url=site.base_url, delay=0, backoff_initial=0.2),
-                    progress=sys.stderr.isatty(),
+    origin = (
+        f"a demonstration: `ccin demo` fetched the bundled sample pages ({sample}) from a "
+        "local copy of the site; their URLs are where the real site publishes them"
+    )
+    if any(not r.url.startswith(SITE) for r in RawStore(work_dir / "raw").records()):
+        # pages kept by an older demo under the local copy's port: start its store afresh
+        shutil.rmtree(work_dir / "raw", ignore_errors=True)
+        (work_dir / "runs.jsonl").unlink(missing_ok=True)
+    try:
+        with Mirror(build_site(sample), faults=preset_faults(["500", "429", "truncate"])) as site:
+            typer.echo(f"local copy of the site on {site.base_url}")
+            for label in ("first run", "second run"):
+                report = run_refresh(
+                    RefreshOptions(
+                        data_dir=work_dir,
+                        base_url=site.base_url,
+                        site_url=SITE,
+                        client=ClientConfig(delay=0, backoff_initial=0.2),
+                        progress=sys.stderr.isatty(),
+                        origin=origin,
+                    )
                 )
-            )
-            typer.echo(
-                f"{label}: {report.requests} requests, {report.articles_fetched} articles fetched, "
-                f"{report.failures} failures retried or left for the next run, "
-                f"{report.new_deliberations} new deliberations"
-            )
-            if report.exit_code:
-                typer.secho(f"error: {report.error or report.status}", err=True, fg="red")
-                raise typer.Exit(report.exit_code)
-    summary = run_rebuild(work_dir, out=out)
+                typer.echo(
+                    f"{label}: {report.requests} requests, {report.articles_fetched} articles "
+                    f"fetched, {report.failures} failures retried or left for the next run, "
+                    f"{report.new_deliberations} new deliberations"
+                )
+                if report.exit_code:
+                    typer.secho(f"error: {report.reason}", err=True, fg="red")
+                    raise typer.Exit(report.exit_code)
+        summary = run_rebuild(work_dir, out=out, origin=origin)
+    except Locked as exc:
+        typer.secho(f"error: {exc}", err=True, fg="red")
+        raise typer.Exit(exits.LOCKED) from exc
+    except CorpusShrinks as exc:
+        typer.secho(f"error: {exc}", err=True, fg="red")
+        raise typer.Exit(exits.SHRINK) from exc
     typer.echo(summary.line())
     import duckdb
 

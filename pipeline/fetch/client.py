@@ -1,18 +1,26 @@
-"""The one HTTP client of a run: polite, bounded, retrying, on the site's host only.
+"""The one HTTP client of a run: polite, bounded in time, retrying, on the site's host only.
 
 ``SiteClient.get(url)`` sends a GET through httpx with the project's User-Agent, waits
 ``delay`` seconds between requests (or the robots.txt ``Crawl-delay`` when longer), obeys
-robots.txt (RFC 9309: a 4xx robots.txt allows everything, an unreachable one forbids
-everything), follows redirects only on the site's host, caps the body size, and retries
+robots.txt, follows redirects only on the site's host, caps the body size, and retries
 timeouts, broken connections, bodies cut short, 429 and 5xx with exponential backoff
 (``stamina``), waiting what ``Retry-After`` asks when the server says.
+
+Bounds: every request has a total ``deadline`` (a server that drips one byte at a time
+does not restart it); the waits between retries of a whole run share ``retry_budget``
+(``Retry-After`` included); past ``stop_at`` (``--max-runtime``) no request is sent.
+
+Whose fault: a failure of the page itself (404, soft 404, a redirect off the site, an
+invalid URL) is a ``FetchError`` marked ``structural``; a failure that may be the site's
+(a timeout, a 5xx after the retries) is checked against robots.txt: when the site does not
+answer that either, or robots.txt cannot be read at all (RFC 9309: then nothing may be
+fetched), or the host name does not resolve, the run meets ``SiteDown``, which parks nothing.
 """
 
 from __future__ import annotations
 
-import email.utils
 import logging
-import re
+import random
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,28 +29,41 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 import stamina
-from bs4.dammit import UnicodeDammit
 
+from pipeline.fetch.deadline import Deadline, install
+from pipeline.fetch.failures import (
+    bad_answer,
+    cut_short,
+    network_reason,
+    parse_retry_after,
+    retryable,
+)
+from scrapers.decoding import decode_page
 from scrapers.journal_de_monaco import SITE
 
 log = logging.getLogger("ccin.http")
+
+__all__ = ["ClientConfig", "FetchError", "OutOfTime", "SiteClient", "SiteDown", "parse_retry_after"]
 
 HOMEPAGE = "https://github.com/ccin-corpus/ccin-corpus"
 USER_AGENT = f"ccin-corpus/0.1 (+{HOMEPAGE}; research corpus of CCIN/APDP deliberations)"
 ROBOTS_AGENT = "ccin-corpus"
 MAX_REDIRECTS = 5
-DISALLOW_ALL = ["User-agent: *", "Disallow: /"]
+MAX_URL = 4096  # characters: a longer link is not a page of the site
 
 
 @dataclass(frozen=True, slots=True)
 class ClientConfig:
-    base_url: str = SITE
+    base_url: str = SITE  # where requests go
+    site_url: str | None = None  # whose pages they are (None: base_url); see ``SiteClient``
     delay: float = 1.0  # seconds between two requests
-    timeout: float = 30.0  # per request (connect, read, write, pool)
+    timeout: float = 30.0  # per network operation (connect, each read, write)
+    deadline: float = 120.0  # per request, whatever the server does
     attempts: int = 4  # tries per page, the first included
     backoff_initial: float = 2.0
     backoff_max: float = 60.0
     max_retry_after: float = 300.0  # a longer Retry-After gives the page up for this run
+    retry_budget: float = 900.0  # seconds of waiting before retries, for the whole run
     max_bytes: int = 10 * 1024 * 1024
     max_crawl_delay: float = 30.0
     user_agent: str = USER_AGENT
@@ -55,8 +76,21 @@ class FetchError(Exception):
     def __init__(
         self, url: str, reason: str, *, status: int | None = None, structural: bool = False
     ):
-        super().__init__(f"{reason} ({url})")
+        super().__init__(f"{reason} ({url[:300]})")
         self.url, self.reason, self.status, self.structural = url, reason, status, structural
+
+
+class SiteDown(Exception):
+    """The site cannot be read now (down, unresolvable, robots.txt unreachable): the run
+    stops and nothing is held against the pages."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class OutOfTime(Exception):
+    """The run's time (``--max-runtime``) is up: no more requests."""
 
 
 class _Retryable(Exception):
@@ -88,48 +122,27 @@ class Response:
 
     @property
     def text(self) -> str:
-        return decode_body(self.content, self.content_type)
-
-
-def header_charset(content_type: str | None) -> str | None:
-    m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type or "", re.IGNORECASE)
-    return m[1].lower() if m else None
-
-
-def decode_body(content: bytes, content_type: str | None = None) -> str:
-    """Bytes as text: the header's charset, else the page's own declaration, else detected."""
-    charset = header_charset(content_type)
-    known = [charset] if charset else []
-    dammit = UnicodeDammit(content, known, is_html=True, user_encodings=["utf-8", "windows-1252"])
-    return dammit.unicode_markup or content.decode("utf-8", "replace")
-
-
-def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (delta-seconds or an HTTP date)."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    now = time.time() if now is None else now
-    return max(0.0, when.timestamp() - now)
+        return decode_page(self.content, self.content_type)
 
 
 class SiteClient:
-    """One per run; not thread-safe. Use as a context manager."""
+    """One per run; not thread-safe. Use as a context manager.
+
+    ``config.site_url`` names the site whose pages these are when ``base_url`` is a copy of
+    it (``ccin demo``): URLs are given and kept as the site's, requests go to the copy.
+    """
 
     def __init__(
         self, config: ClientConfig | None = None, transport: httpx.BaseTransport | None = None
     ):
         self.config = config or ClientConfig()
         self.base = self.config.base_url.rstrip("/")
-        self.host = urlsplit(self.base).netloc.lower()
+        self.site = (self.config.site_url or self.base).rstrip("/")
+        self.host = urlsplit(self.site).netloc.lower()
+        self._wire_host = urlsplit(self.base).netloc.lower()
+        self._deadline = Deadline()
+        if transport is None:
+            transport = install(httpx.HTTPTransport(), self._deadline)
         self._http = httpx.Client(
             headers={"User-Agent": self.config.user_agent, "Accept": "text/html,*/*;q=0.5"},
             timeout=self.config.timeout,
@@ -140,6 +153,9 @@ class SiteClient:
         self._robots: RobotFileParser | None = None
         self._delay = self.config.delay
         self._current = ""
+        self._attempt = 1
+        self.retry_waited = 0.0  # seconds spent waiting before retries, this run
+        self.stop_at: float | None = None  # time.monotonic() after which nothing is sent
         self.requests = 0  # HTTP requests sent, retries and robots.txt included
 
     def __enter__(self) -> SiteClient:
@@ -152,11 +168,15 @@ class SiteClient:
         self._http.close()
 
     def absolute(self, url: str) -> str:
-        return urljoin(self.base + "/", url)
+        return urljoin(self.site + "/", url)
 
     def on_site(self, url: str) -> bool:
         parts = urlsplit(url)
         return parts.scheme in ("http", "https") and parts.netloc.lower() == self.host
+
+    def _wire(self, url: str) -> str:
+        """Where to send the request for a page of the site."""
+        return self.base + url[len(self.site) :] if url.startswith(self.site) else url
 
     # --- robots.txt -----------------------------------------------------------------
 
@@ -164,15 +184,16 @@ class SiteClient:
         robots = RobotFileParser()
         url = self.absolute("/robots.txt")
         try:
-            response = self._fetch(url, {})
+            response = self._fetch(self._wire(url), {})
         except FetchError as exc:
-            log.warning("robots.txt unreachable (%s): nothing will be fetched this run", exc.reason)
-            robots.parse(DISALLOW_ALL)
-            return robots
+            if exc.structural:  # redirected off the site, too large, ...
+                robots.parse([])  # RFC 9309: unavailable, as a 4xx
+                return robots
+            raise SiteDown(f"robots.txt could not be read: {exc.reason}") from exc
         if 400 <= response.status < 500:
             robots.parse([])  # no robots.txt: everything allowed
-        elif response.status >= 300:
-            robots.parse(DISALLOW_ALL)
+        elif response.status != 200:
+            raise SiteDown(f"robots.txt could not be read: HTTP {response.status}")
         else:
             robots.parse(response.text.splitlines())
             crawl_delay = robots.crawl_delay(ROBOTS_AGENT)
@@ -181,11 +202,26 @@ class SiteClient:
         return robots
 
     def allowed(self, url: str) -> bool:
+        """robots.txt lets us fetch ``url`` (raises ``SiteDown`` when it cannot be read)."""
         if not self.config.obey_robots:
             return True
         if self._robots is None:
             self._robots = self._load_robots()
         return self._robots.can_fetch(ROBOTS_AGENT, url)
+
+    def probe(self) -> None:
+        """Raise ``SiteDown`` unless the site answers robots.txt now (one try)."""
+        url = self._wire(self.absolute("/robots.txt"))
+        try:
+            response = self._send(url, {})
+        except _Retryable as exc:
+            raise SiteDown(f"the site fails: robots.txt answers {exc.reason}") from exc
+        except FetchError:
+            return  # it answered
+        except httpx.HTTPError as exc:
+            raise SiteDown(network_reason(exc, self._wire_host)) from exc
+        if response.status >= 500:
+            raise SiteDown(f"the site fails: robots.txt answers HTTP {response.status}")
 
     # --- GET ------------------------------------------------------------------------
 
@@ -193,8 +229,13 @@ class SiteClient:
         self, url: str, *, etag: str | None = None, last_modified: str | None = None
     ) -> Response:
         """The page at ``url`` (site-relative or absolute), 304 when unchanged since the
-        validators given. Raises ``FetchError`` when it cannot be had."""
+        validators given. Raises ``FetchError`` when the page cannot be had, ``SiteDown``
+        when the site cannot, ``OutOfTime`` past ``stop_at``."""
         url = self.absolute(url)
+        if len(url) > MAX_URL:
+            raise FetchError(url, f"URL of {len(url):,} characters refused", structural=True)
+        if any(ord(c) < 32 or ord(c) == 127 for c in url):
+            raise FetchError(url, "URL with control characters refused", structural=True)
         if not self.on_site(url):
             raise FetchError(url, "off-site URL refused", structural=True)
         if not self.allowed(url):
@@ -204,7 +245,12 @@ class SiteClient:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        return self._fetch(url, headers)
+        try:
+            return self._fetch(self._wire(url), headers)
+        except FetchError as exc:
+            if not exc.structural:
+                self.probe()  # the page's failure, or the site's?
+            raise
 
     def _fetch(self, url: str, headers: dict[str, str]) -> Response:
         cfg = self.config
@@ -219,63 +265,83 @@ class SiteClient:
                 wait_jitter=cfg.backoff_initial / 2,
             ):
                 with attempt:
+                    self._attempt = attempt.num
                     return self._follow(url, headers)
         except _Retryable as exc:
             raise FetchError(url, exc.reason, status=exc.status) from exc
         except httpx.TimeoutException as exc:
-            raise FetchError(url, f"timeout: {type(exc).__name__}") from exc
+            slow = self._deadline.expired
+            reason = f"no complete answer within {cfg.deadline:g} s" if slow else "timeout"
+            raise FetchError(url, f"{reason}: {type(exc).__name__}") from exc
+        except httpx.InvalidURL as exc:
+            raise FetchError(url, f"invalid URL: {exc}", structural=True) from exc
+        except httpx.RemoteProtocolError as exc:
+            if bad_answer(exc):
+                raise FetchError(url, f"bad answer: {exc}", structural=True) from exc
+            raise FetchError(url, network_reason(exc, self._wire_host)) from exc
         except httpx.HTTPError as exc:
-            raise FetchError(url, f"network: {type(exc).__name__}: {exc}") from exc
+            raise FetchError(url, network_reason(exc, self._wire_host)) from exc
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _retry_hook(self, exc: Exception) -> bool | float:
         log.info("try failed (%s): %s", getattr(exc, "reason", type(exc).__name__), self._current)
+        cfg = self.config
         if isinstance(exc, _Retryable):
-            if exc.retry_after is None:
-                return True
-            if exc.retry_after > self.config.max_retry_after:
+            if exc.retry_after is not None and exc.retry_after > cfg.max_retry_after:
                 return False
-            return max(exc.retry_after, self._delay)
-        return isinstance(exc, httpx.TimeoutException | httpx.TransportError)
+            wait = max(exc.retry_after, self._delay) if exc.retry_after is not None else None
+        elif not retryable(exc, self._deadline.expired):
+            return False  # the deadline passed, a name that does not resolve, a bad URL
+        else:
+            wait = None
+        if wait is None:
+            wait = min(cfg.backoff_max, cfg.backoff_initial * 2 ** (self._attempt - 1))
+            wait += random.uniform(0, cfg.backoff_initial / 2)
+        if self.retry_waited + wait > cfg.retry_budget or not self._time_for(wait):
+            log.warning("no retry: the run's budget for waiting is spent (%s)", self._current)
+            return False
+        self.retry_waited += wait
+        return wait
+
+    def _time_for(self, seconds: float) -> bool:
+        return self.stop_at is None or time.monotonic() + seconds < self.stop_at
 
     def _follow(self, url: str, headers: dict[str, str]) -> Response:
         for _ in range(MAX_REDIRECTS + 1):
             response = self._send(url, headers)
             if response.status in (301, 302, 303, 307, 308) and "location" in response.headers:
                 target = urljoin(url, response.headers["location"])
-                if not self.on_site(target):
-                    raise FetchError(url, f"redirect off the site to {target}", structural=True)
+                parts = urlsplit(target)
+                if parts.scheme not in ("http", "https") or parts.netloc.lower() != self._wire_host:
+                    raise FetchError(
+                        url, f"redirect off the site to {target[:200]!r}", structural=True
+                    )
                 url = target
                 continue
             return response
         raise FetchError(url, "too many redirects", structural=True)
 
     def _send(self, url: str, headers: dict[str, str]) -> Response:
+        if not self._time_for(self._delay):
+            raise OutOfTime("the run's time is up")
         wait = self._last_request + self._delay - time.monotonic()
         if wait > 0:
             time.sleep(wait)
         self._last_request = time.monotonic()
         self.requests += 1
+        limit = self.config.deadline
+        if self.stop_at is not None:
+            limit = max(0.1, min(limit, self.stop_at - time.monotonic()))
         try:
-            with self._http.stream("GET", url, headers=headers) as r:
+            with self._deadline.within(limit), self._http.stream("GET", url, headers=headers) as r:
                 declared = r.headers.get("content-length", "")
                 if declared.isdigit() and int(declared) > self.config.max_bytes:
-                    raise FetchError(
-                        url,
-                        f"response larger than {self.config.max_bytes} bytes",
-                        status=r.status_code,
-                        structural=True,
-                    )
+                    raise self._too_large(url, r.status_code)
                 chunks, size = [], 0
                 for chunk in r.iter_bytes():
                     size += len(chunk)
                     if size > self.config.max_bytes:
-                        raise FetchError(
-                            url,
-                            f"response larger than {self.config.max_bytes} bytes",
-                            status=r.status_code,
-                            structural=True,
-                        )
+                        raise self._too_large(url, r.status_code)
                     chunks.append(chunk)
                 status, resp_headers = r.status_code, {k.lower(): v for k, v in r.headers.items()}
         finally:
@@ -285,18 +351,13 @@ class SiteClient:
             raise _Retryable(
                 f"HTTP {status}", status, parse_retry_after(resp_headers.get("retry-after"))
             )
-        if status == 200 and _cut_short(content, resp_headers.get("content-type")):
+        if status == 200 and cut_short(content, resp_headers.get("content-type")):
             raise _Retryable("body cut short (no closing </html>)", status)
         return Response(str(url), status, content, resp_headers)
 
-
-def _cut_short(content: bytes, content_type: str | None) -> bool:
-    # the server closed early without a Content-Length to betray it: an HTML page that
-    # has an <html> start but no end
-    if "html" not in (content_type or "text/html").lower():
-        return False
-    head, tail = content[:4096].lower(), content[-4096:].lower()
-    return b"<html" in head and b"</html" not in tail
+    def _too_large(self, url: str, status: int) -> FetchError:
+        reason = f"response larger than {self.config.max_bytes} bytes"
+        return FetchError(url, reason, status=status, structural=True)
 
 
 def now_iso() -> str:

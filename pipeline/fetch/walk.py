@@ -1,9 +1,16 @@
 """The walk of the site: year listings → issue sommaires → article pages, each page kept.
 
-``Walk(opts, report, client).walk(covered)`` goes from the current year down to
-``report.since``, newest issues first, fetching each page once (conditional requests for
-listings and sommaires already seen) into the raw store, and checks each page looks like
-its kind; ``retry_pending`` revisits issues left incomplete by earlier runs.
+``Walk(opts, report, client).walk()`` reads every year listing from the current year down
+to ``report.since``, newest issues first (conditional requests: an unchanged listing
+answers 304), and does every issue that is not complete: its sommaire fetched and every
+candidate article on it fetched (or parked). What is complete is a fact of the raw
+store's index, not a guess: a run that stopped part-way leaves the rest pending, and the
+next run finds it, wherever it is. The sommaires of the ``RECHECK_ISSUES`` newest issues
+are read again (conditionally) to find articles added to an issue already read.
+``retry_pending`` revisits issues left incomplete that no listing links any more.
+
+Every page's failure is recorded, whatever raised it; only the site's failures
+(``SiteDown``) and the run's time (``OutOfTime``) stop the walk.
 """
 
 from __future__ import annotations
@@ -16,8 +23,10 @@ from typing import TYPE_CHECKING
 
 from extractors.common.text import fold
 from extractors.title import classify_title
-from pipeline.fetch.client import FetchError, SiteClient, decode_body, now_iso
+from pipeline.fetch.client import FetchError, OutOfTime, SiteClient, SiteDown, now_iso
+from pipeline.fetch.progress import WalkProgress
 from pipeline.store import FetchRecord, PageState, RawStore, page_states
+from scrapers.decoding import decode_page
 from scrapers.journal_de_monaco import (
     article_title,
     canonical_url,
@@ -31,10 +40,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("ccin.refresh")
 
+#: The newest issues whose sommaire every run reads again (an article added later).
+RECHECK_ISSUES = 4
+
 _OURS = re.compile(
     r"\bdeliberation|commission\s+de\s+contr[o0]le\s+des\s+informations\s+nominatives"
     r"|autorite\s+de\s+protection\s+des\s+donnees"
 )
+
+
+class Refused(Exception):
+    """robots.txt forbids what the walk needs (the year listings)."""
 
 
 def is_candidate(title: str) -> bool:
@@ -48,12 +64,14 @@ class Walk:
 
     def __init__(self, opts: RefreshOptions, report: RunReport, client: SiteClient):
         self.opts, self.report, self.client = opts, report, client
-        self.base = opts.base_url.rstrip("/")
+        self.base = client.site
         self.store = RawStore(opts.data_dir / "raw")
         self.states = page_states(self.store.records())
         self.attempted = 0
         self.done_issues: set[str] = set()
-        self.limit_hit = False
+        self.stopped: str | None = None  # "limit" or "max-runtime": pages are left pending
+        self.listings_read = 0
+        self.progress = WalkProgress(opts.progress)
 
     def state(self, url: str) -> PageState | None:
         return self.states.get(url)
@@ -61,35 +79,49 @@ class Walk:
     def fetch(
         self, url: str, kind: str, title: str | None = None
     ) -> tuple[FetchRecord, bytes | None]:
-        """Fetch one page, keep it, check it is what ``kind`` should look like, index it."""
+        """Fetch one page, keep it, check it is what ``kind`` should look like, index it.
+
+        Any failure becomes the page's record; ``SiteDown`` is recorded as an outage (held
+        against no page) and raised, ``OutOfTime`` raised before anything is sent.
+        """
         state = self.state(url)
         prev = state.last_ok if state else None
         conditional = prev is not None and kind in ("year", "issue")
         base = FetchRecord(
             url=url, kind=kind, fetched_at=now_iso(), title=title, run_id=self.report.run_id
         )
-        self.attempted += 1
         content: bytes | None = None
+        down: SiteDown | None = None
         try:
             r = self.client.get(
                 url,
                 etag=prev.etag if conditional and prev else None,
                 last_modified=prev.last_modified if conditional and prev else None,
             )
+            self.attempted += 1
+        except OutOfTime:
+            raise
+        except SiteDown as exc:
+            self.attempted += 1
+            down = exc
+            rec = replace(base, error=exc.reason, outage=True)
         except FetchError as exc:
+            self.attempted += 1
             rec = replace(base, status=exc.status, error=exc.reason, structural=exc.structural)
+        except Exception as exc:  # httpx's InvalidURL and whatever else: this page's failure
+            self.attempted += 1
+            rec = replace(base, error=_describe(exc), structural=True)
         else:
             if r.status == 304 and prev is not None and prev.sha256 and self.store.has(prev.sha256):
                 content = self.store.get(prev.sha256)
                 rec = replace(
-                    prev,
-                    fetched_at=base.fetched_at,
-                    status=304,
-                    run_id=base.run_id,
-                    title=title or prev.title,
+                    prev, fetched_at=base.fetched_at, status=304, run_id=base.run_id
                 )
+                rec = replace(rec, title=title or prev.title)
+                if kind in ("year", "issue") and not rec.refs:
+                    rec = self._checked(rec, content)  # an index written before refs were kept
             else:
-                sha = self.store.put(r.content)
+                sha = self.store.put(r.content)  # a full disk stops the run here
                 rec = replace(
                     base,
                     status=r.status,
@@ -100,26 +132,37 @@ class Walk:
                     content_type=r.content_type,
                 )
                 content = r.content
-                rec = self._check(rec, content)
+                rec = self._checked(rec, content)
         self.store.append(rec)
         self.states.setdefault(url, PageState(rec)).update(rec)
-        log.debug("%s %s: %s %s", kind, url, rec.status, rec.error or "ok")
+        log.debug("%s %s: %s %s", kind, url[:300], rec.status, rec.error or "ok")
         if rec.ok:
             self.report.pages_fetched += 1
             self.report.articles_fetched += kind == "article"
         else:
-            self.report.failures += 1
-            log.warning("%s page failed: %s (%s)", kind, rec.error, url)
+            self.report.failures += not rec.outage
+            log.warning("%s page failed: %s (%s)", kind, rec.error, url[:300])
+        if down is not None:
+            raise down
         return rec, content if rec.ok else None
+
+    def _checked(self, rec: FetchRecord, content: bytes) -> FetchRecord:
+        try:
+            return self._check(rec, content)
+        except Exception as exc:  # a page no parser can read is that page's failure
+            log.exception("could not read %s", rec.url[:300])
+            return replace(rec, error=f"unreadable page: {_describe(exc)}", structural=True)
 
     def _check(self, rec: FetchRecord, content: bytes) -> FetchRecord:
         if rec.kind == "year" and _missing(rec, content):
             return rec  # a year the site does not have (yet): see walk()
-        if rec.status != 200:
+        if rec.status not in (200, 304):
             return replace(rec, error=f"HTTP {rec.status}", structural=True)
-        text = decode_body(content, rec.content_type)
+        text = decode_page(content, rec.content_type)
         if is_missing_page(text):
             return replace(rec, error="soft 404: the page reads 'Erreur 404'", structural=True)
+        if rec.kind == "year":
+            return replace(rec, refs=tuple(r.url for r in parse_year_listing(text, self.base)))
         if rec.kind == "issue":
             refs = parse_sommaire(text, self.base)
             if not refs:
@@ -144,70 +187,96 @@ class Walk:
             return False
         return all(self.skip(ref) for ref in state.last_ok.refs)
 
-    def do_issue(self, url: str) -> None:
+    def do_issue(self, url: str, *, recheck: bool = False) -> None:
+        """The issue's sommaire (again when ``recheck``) and its articles not kept yet."""
+        if url in self.done_issues:
+            return
         self.done_issues.add(url)
         state = self.state(url)
         if state is not None and state.parked and not self.opts.full:
             return
-        if self.opts.full or state is None or state.last_ok is None:
-            rec, _ = self.fetch(url, "issue")
-            if not rec.ok:
-                return
+        if self.opts.full or recheck or state is None or state.last_ok is None:
+            self.fetch(url, "issue")
             state = self.state(url)
         if state is None or state.last_ok is None:
             return
-        for ref in state.last_ok.refs:
-            if self.limit_hit:
+        todo = [ref for ref in state.last_ok.refs if not self.skip(ref)]
+        self.progress.found(len(todo))
+        for ref in todo:
+            if self.stopped:
                 return
-            if self.skip(ref):
-                continue
             self.fetch(ref, "article")
+            self.progress.fetched()
             if self.opts.limit is not None and self.report.articles_fetched >= self.opts.limit:
-                self.limit_hit = True
+                self.stopped = "limit"
 
-    def walk(self, covered: bool) -> None:
+    def walk(self) -> None:
+        """Every listing, every issue not complete; stops early on ``--limit`` or the
+        run's time (``self.stopped``). Raises ``SiteDown`` or ``Refused``."""
         this_year = self.opts.this_year or date.today().year
-        listing_failed = reached_known = False
+        years = list(range(this_year, self.report.since - 1, -1))
+        first = canonical_url(f"/Journaux/{this_year}", self.base)
+        if not self.client.allowed(first):
+            raise Refused(f"robots.txt forbids the year listings ({first})")
+        failed: list[int] = []
         empty: list[int] = []
         missing: list[int] = []
         listed: list[int] = []
-        for year in range(this_year, self.report.since - 1, -1):
-            rec, body = self.fetch(canonical_url(f"/Journaux/{year}", self.base), "year")
-            if body is None:
-                listing_failed = True
-                continue
-            if _missing(rec, body):
-                missing.append(year)
-                continue
-            refs = parse_year_listing(decode_body(body, rec.content_type), self.base)
-            log.info("%d: %d issues listed", year, len(refs))
-            if refs:
-                listed.append(year)
-            elif year < this_year:
-                empty.append(year)
-            for ref in refs:
-                if not self.opts.full and self.complete(ref.url):
-                    if covered:
-                        reached_known = True
-                        break
-                    continue
-                self.do_issue(ref.url)
-                if self.limit_hit:
-                    return
-            if reached_known:
-                break
+        newest = 0
+        with self.progress.walking(len(years)):
+            try:
+                for year in years:
+                    refs = self._listing(year, failed, missing)
+                    self.progress.listing_read(year)
+                    if refs:
+                        listed.append(year)
+                    elif year < this_year and year not in failed and year not in missing:
+                        empty.append(year)
+                    for ref in refs:
+                        self.do_issue(ref, recheck=newest < RECHECK_ISSUES)
+                        newest += 1
+                        if self.stopped:
+                            return
+                self.retry_pending()
+            except OutOfTime:
+                self.stopped = "max-runtime"
+                return
         # a listing missing between two years that have issues is a hole in the walk;
         # missing after the newest (not published yet) or before the oldest is not
         holes = [y for y in missing if listed and min(listed) < y < max(listed)]
-        self.report.walk_complete = not listing_failed and not holes
-        for what, years in (("no issue linked from", empty), ("no page for", missing)):
-            if years:
-                listing = ", ".join(map(str, sorted(years)))
+        self.report.walk_complete = not failed and not holes and not self.stopped
+        for what, found in (
+            ("no issue linked from", empty),
+            ("no page for", missing),
+            ("could not read", failed),
+        ):
+            if found:
+                listing = ", ".join(map(str, sorted(found)))
                 self.report.warnings.append(f"{what} the listings of {listing}")
 
+    def _listing(self, year: int, failed: list[int], missing: list[int]) -> tuple[str, ...]:
+        """The issues the year's listing links, newest first (the last good copy's when the
+        listing cannot be read now)."""
+        url = canonical_url(f"/Journaux/{year}", self.base)
+        rec, body = self.fetch(url, "year")
+        if body is not None and _missing(rec, body):
+            missing.append(year)
+            return ()
+        if body is None:
+            if rec.status == 404:
+                missing.append(year)
+                return ()
+            failed.append(year)
+            state = self.state(url)
+            return state.last_ok.refs if state and state.last_ok else ()
+        self.listings_read += 1
+        log.info("%d: %d issues listed", year, len(rec.refs))
+        return rec.refs
+
     def retry_pending(self) -> None:
+        """Issues left incomplete that no listing read this run links."""
         for url, state in list(self.states.items()):
-            if self.limit_hit:
+            if self.stopped:
                 return
             if (
                 state.last.kind == "issue"
@@ -217,7 +286,12 @@ class Walk:
                 self.do_issue(url)
 
 
+def _describe(exc: BaseException) -> str:
+    text = str(exc).replace("\n", " ")
+    return f"{type(exc).__name__}: {text[:300]}"
+
+
 def _missing(rec: FetchRecord, content: bytes | None) -> bool:
     if rec.status == 404:
         return True
-    return content is not None and is_missing_page(decode_body(content, rec.content_type))
+    return content is not None and is_missing_page(decode_page(content, rec.content_type))

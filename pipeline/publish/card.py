@@ -145,6 +145,7 @@ def card_facts(corpus_dir: Path) -> dict[str, Any]:
         "schema_version": info.get("schema_version", SCHEMA_VERSION),
         "extractor_version": info.get("extractor_version", "unknown"),
         "created_at": info.get("created_at", "unknown"),
+        "origin": info.get("origin"),  # set when the corpus is not the real site's (the demo)
     }
 
 
@@ -275,6 +276,7 @@ def dataset_card(corpus_dir: Path, facts: dict[str, Any]) -> str:
         "",
         "## Where from",
         "",
+        *([f"**This corpus is {facts['origin']}.**", ""] if facts.get("origin") else []),
         f"The article pages of the {SOURCE['title']}, <{SOURCE['path']}>, one act per page. "
         "The text is normalised (Unicode NFC, no-break spaces and typographic apostrophes "
         "unified, whitespace collapsed), cut into its sections by their headings, and each "
