@@ -97,10 +97,10 @@ _IGNORED_WORDS = {"acces", "droits", "droit", "traitement", "lecture", "ecriture
 
 _COMMUNICATED = (
     r"(?:communiquee?s?|transmise?s?|transferee?s?|adressee?s?|destinee?s?|divulguee?s?|envoyee?s?|remise?s?"
-    r"|fournie?s?|presentee?s?|notifiee?s?|signalee?s?|declaree?s?|diffusee?s?|mise?s? a (?:la )?disposition"
+    r"|fournie?s?|presentee?s?|notifiee?s?|signalee?s?|declaree?s?|diffusee?s?|mise?s? a (?:la )?disposition|partagee?s?"
     r"|portee?s? a la connaissance|restituee?s?|accessibles?)"
 )
-_TO = r"(?=(?:a|au|aux|a la|a l'|vers|aupres)\b)"
+_TO = r"(?=(?:a|au|aux|a la|a l'|vers|aupres|avec)\b)"
 #: Where the recipients of a sentence start (what precedes each is a lead):
 #: "sont (susceptibles d'être) communiquées [, sur réquisition,] aux X", "Les destinataires
 #: sont :", "communication aux X", "Le responsable transmet les relevés à X".
@@ -111,7 +111,7 @@ _RECIPIENT_LEAD = word_re(
     + _TO
     + r"|\b(?:n'est|ne sont|ne seront|ne peuvent etre|ne pourront etre)\s+" + _COMMUNICATED + r"\s+qu'" + _TO
     + r"|\bportee?s?\s+a\s+la\s+connaissance\s+(?=(?:du|de la|de l'|des|d')\b)"
-    r"|\bdestinataires?\s+(?:\w+\s+){0,3}?(?:sont|est|seront|sera)\s*:?\s*"
+    r"|\bdestinataires?\s+(?:\w+\s+){0,3}?(?:sont|est|seront|sera)\s*(?::\s*|(?=(?:le|la|les|l'|un|une|des)\b))"
     r"|(?:^|[:;]\s*)\W*sont\s+(?:egalement\s+|aussi\s+)?destinataires\s+(?:des|de la|de l'|du)\s+(?:\w+\s+){0,3}?(?:donnees|informations|elements)"
     r"(?:\s+(?:personnelles|nominatives))?\s*:?\s*"
     r"|(?:^|[:;]\s*)\W*peuvent\s+(?:egalement\s+|aussi\s+)?etre\s+destinataires\s+(?:des|de la|de l'|du)\s+(?:\w+\s+){0,3}?"
@@ -120,8 +120,9 @@ _RECIPIENT_LEAD = word_re(
 )
 #: The active voice: "Le responsable transmet les relevés à l'employeur", "adresse à X les Y".
 _ACTIVE_LEAD = word_re(
-    r"\b(?:communique|communiquent|communiquera|transmet|transmettent|transmettra|adresse|adressent|envoie"
-    r"|envoient|remet|remettent|fournit|fournissent|transfere|transferent|notifie|signale|declare)\b"
+    r"\b(?:communique|communiquent|communiquera|communiquer|transmet|transmettent|transmettra|transmettre|adresse"
+    r"|adressent|adresser|envoie|envoient|envoyer|remet|remettent|remettre|fournit|fournissent|fournir|transfere"
+    r"|transferent|transferer|notifie|signale|declare)\b"
 )
 #: A recipient named as the subject: "La Recette Municipale est destinataire des titres",
 #: "Le Conseil de l'Ordre a communication des informations".
@@ -138,7 +139,8 @@ CONDITION_CUE = (
     r"|au\s+titre\s+d|conformement|en\s+application|en\s+execution|en\s+vertu|sur\s+(?:leur\s+|sa\s+|simple\s+)?"
     r"(?:requisition|demande|instruction|decision)|sur\s+requisition|a\s+(?:leur|sa|la|sa\s+seule)\s+demande"
     r"|en\s+cas\s+d|lorsqu|si\s|s'il|s'ils|sous\s+reserve|avec\s+l'accord|avec\s+leur\s+accord|le\s+cas\s+echeant"
-    r"|a\s+l'exclusion\s+d|hors\s|selon|uniquement|exclusivement|seulement|en\s+charge\s+d|charge(?:e|s|es)?\s+d|s'agissant|en\s+tant\s+qu"
+    r"|a\s+l'exclusion\s+d|selon|uniquement|exclusivement|seulement|s'agissant|en\s+tant\s+qu"
+    r"|en\s+(?:sa|leur)\s+qualite|en\s+qualite|sous\s+forme|a\s+titre\s|pour\s+[a-z]+(?:tion|ment|age|ure)s?\b"
     r"|par\s+voie|via|par\s+le\s+biais|sans\s|apres\s|des\s+(?:lors|que|qu)|pendant|durant|une\s+fois"
     r"|a\s+l'occasion|en\s+fonction|suivant|quand|lors\s+d|notamment\s+(?:pour|dans|en|afin))"
 )
@@ -156,10 +158,12 @@ _NAME_END = re.compile(
     r"|\s+(?:et|ou|et/ou|ainsi que|de meme que)\s+(?=(?:a|au|aux|a la|a l'|vers|aupres)\b)|\s+ainsi qu'"
     r"|\s+(?:ainsi que|et|ou|et/ou)\s+(?=(?:le|la|les|l'|un|une)\b)|\s+(?:et|ou)\s*,"
     r"|\s+(?:qui|lesquel\w*|dont|ce qui)\b|\s+(?:est|sont|seront|sera|peut|peuvent|ont)\s"
+    r"|\s+et\s+(?:rappelle|releve|note|constate|demande|considere|estime|precise|indique|prend)\b"
 )
 _CONDITION_END = re.compile(
-    r"\s*[;](?:\s|$)|\.(?:\s|$)|:\s|,\s*(?:et|mais|tandis)\s+(?:que|qu')|\s+(?=(?:et|ou|ainsi que)\s+(?:a|au|aux|a la|a l')\b)|\s+ainsi qu'"
-    r"|,\s*(?=(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:a|au|aux|a la|a l'|vers|aupres)\b)"
+    r"\s*[;](?:\s|$)|\.(?:\s|$)|:\s|,\s*(?:et|mais|tandis)\s+(?:que|qu')|,\s*(?=(?:et|ou|ainsi que)\s*,)|\s+(?=(?:et|ou|ainsi que)\s+(?:a|au|aux|a la|a l')\b)|\s+ainsi qu'"
+    r"|,\s*(?=(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:a|au|aux|a la|a l'|vers|aupres)\b"
+    r"(?!\s*(?:des fins|titre|la seule fin|l'exclusion|leur demande|sa demande|la demande|l'occasion)))"
     r"|,\s*(?=(?:et|ou)\s+(?:le|la|les|l')\b)|,\s*(?=(?:les|le|la|l')\s*[a-z])"
 )
 #: An article no preposition or conjunction introduces starts another noun phrase (the
@@ -170,12 +174,13 @@ _LOOSE_DETERMINER = re.compile(
 )
 _NAME_LEAD = re.compile(
     r"(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:vers\s+(?:les\s|le\s|la\s|l')?|aupres\s+(?:des\s|du\s|de\s+la\s|de\s+l')"
+    r"|avec\s+(?:les\s|le\s|la\s|l')"
     r"|du\s|de\s+la\s|de\s+l'|des\s"
     r"|a\s+la\s|a\s+l'|aux\s|au\s|a\s|les\s|le\s|la\s|l'|un\s|une\s|des\s|d')\s*"
 )
 _NO_RECIPIENT = word_re(
     r"\baucun(?:e)?\s+(?:destinataire|tiers|communication|transmission|transfert|diffusion)\b"
-    r"|\baucune?\s+(?:information|donnee|element)s?\s+(?:\w+\s+){0,3}?n'(?:est|sont|sera|seront)\s+(?:\w+\s+)?"
+    r"|\baucune?\s+(?:information|donnee|element)s?\s+(?:\w+\s+){0,3}?(?:n'|ne\s+(?:\w+\s+)?)(?:est|sont|sera|seront)\s+(?:\w+\s+)?"
     + _COMMUNICATED
     + r"|\bne\s+(?:\w+\s+){0,2}?(?:pas|jamais|aucunement|en aucun cas)\s+(?:\w+\s+){0,2}?(?:etre\s+)?"
     + _COMMUNICATED
@@ -252,6 +257,14 @@ def _item(text: str, block, intro: str, mode: str | None, out: Extraction) -> No
 def _item_recipients(body: str, at: int, out: Extraction) -> None:
     """ "- la Trésorerie Générale des Finances, aux fins de versement ;", "- Compagnie
     d'assurance : en cas de sinistre ;", "- aux autorités judiciaires, sur réquisition."."""
+    fb = fold(body)
+    first = _CONDITION_START.match(fb)
+    if first and "," in fb:
+        comma = fb.find(",")
+        condition = body[:comma].strip() or None
+        for name, own, pos in _recipient_list(body, fb, comma + 1):
+            _add_recipient(out, name, at + pos, own or condition)
+        return
     colon = re.search(r"\s*:\s*", body)
     if colon and colon.start() > 2:
         condition = strip_final_period(body[colon.end() :].strip(" ,;")) or None
@@ -268,6 +281,10 @@ def _first_perm_pos(f: str) -> int:
     return min(hits) if hits else len(f)
 
 
+#: The Commission reporting what the controller does ("La Commission relève que les
+#: informations sont communiquées à l'employeur"): the facts are the controller's.
+_REPORTED = re.compile(r"\s*(?:\w+\s+){0,2}?(?:releve|note|constate|prend acte de ce|observe)\s+qu")
+
 #: Where a sentence holds another access clause: "X dispose d'un accès en consultation, et
 #: les auditeurs ont accès en lecture".
 _ACCESS_CLAUSE = re.compile(r";\s+|,\s+(?:et|tandis que|alors que)\s+(?=(?:les|le|la|l')\s*[a-z])")
@@ -283,7 +300,8 @@ def _prose(text: str, start: int, end: int, out: Extraction) -> None:
     else:
         _access_prose(text, start, end, out)
     who = _COMMISSION.search(f)
-    if not (who and who.start() < _first_recipient_pos(f)):
+    reported = who is not None and _REPORTED.match(f, who.end())
+    if not (who and who.start() < _first_recipient_pos(f)) or reported:
         _recipients(text, start, end, out)
 
 
@@ -428,7 +446,14 @@ def _first_recipient_pos(f: str) -> int:
 
 
 def _recipients(text: str, start: int, end: int, out: Extraction) -> None:
-    """The recipients of one sentence of prose, each with its condition."""
+    """The recipients of one sentence of prose (clause by clause), each with its condition."""
+    f = fold(text[start:end])
+    cuts = [start] + [start + m.end() for m in re.finditer(r";\s+", f)] + [end]
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        _clause_recipients(text, a, b, out)
+
+
+def _clause_recipients(text: str, start: int, end: int, out: Extraction) -> None:
     sentence = text[start:end]
     f = fold(sentence)
     none = _NO_RECIPIENT.search(f)
@@ -452,12 +477,11 @@ def _recipients(text: str, start: int, end: int, out: Extraction) -> None:
                 _add_recipient(out, name, start + at, condition or _sentence_condition(sentence, f, at))
                 return
             leads = _other_leads(sentence, f)
+    active = bool(leads) and not none and not _RECIPIENT_LEAD.search(f)
     before = _sentence_condition(sentence, f, leads[0][0]) if leads else None
-    clause_end = f.find(";") if ";" in f else len(f)
     for at, condition in leads:
-        shared = before if at <= clause_end else None
-        for name, cond, pos in _recipient_list(sentence, f, at):
-            _add_recipient(out, name, start + pos, cond or condition or shared)
+        for name, cond, pos in _recipient_list(sentence, f, at, active):
+            _add_recipient(out, name, start + pos, cond or condition or before)
 
 
 def _other_leads(sentence: str, f: str) -> list[tuple[int, str | None]]:
@@ -496,32 +520,82 @@ def _trailing(sentence: str, f: str, at: int) -> str | None:
     return strip_final_period(sentence[begin : stop.start() if stop else len(f)].strip(" ,;")) or None
 
 
+_SAYING_LEAD = re.compile(
+    r"^\W*(?:il\s+est\s+(?:precise|indique|prevu|rappele)|le\s+responsable\s+(?:de|du)\s+traitement\s+"
+    r"(?:indique|precise|prevoit)|la\s+commission\s+(?:releve|note|constate|prend\s+acte\s+de\s+ce))\s+qu(?:e\s+|')"
+)
+
+
 def _sentence_condition(sentence: str, f: str, first: int) -> str | None:
     """A condition printed before the verb for every recipient of the sentence ("Sur
-    réquisition, les informations peuvent être communiquées aux autorités judiciaires")."""
-    m = _CONDITION_START.match(f.lstrip(" -•"))
-    if not m:
+    réquisition, les informations peuvent être communiquées aux autorités judiciaires";
+    "Il est précisé qu'à titre exceptionnel, les images …")."""
+    said = _SAYING_LEAD.match(f)
+    lead = said.end() if said else len(f) - len(f.lstrip(" -•"))
+    if not _CONDITION_START.match(f, lead):
         return None
-    lead = len(f) - len(f.lstrip(" -•"))
     comma = f.find(",", lead)
     if comma == -1 or comma > first:
         return None
     return sentence[lead:comma].strip() or None
 
 
-def _recipient_list(sentence: str, f: str, pos: int) -> list[tuple[str, str | None, int]]:
+_ABBREVIATION = re.compile(r"(?:\binc|\bltd|\bcorp|\bco|\bs\.a|\bs\.a\.m|\bsarl|\bsas|\bst|\bdr|\bme|\bm)$")
+#: "… à la Protection des Droits, des Libertés et à la Médiation": a body's name whose own
+#: "à la" makes "et à la" + a capital part of it, not a new recipient.
+_INNER_A = re.compile(r"\s(?:a la|a l'|au|aux)\s")
+
+
+_PARTICIPLE = re.compile(r"\w(?:é|ée|és|ées|is|ise|ises)$")
+
+
+def _name_end(sentence: str, f: str, start: int) -> int:
+    """Where the recipient's name that starts at ``start`` ends."""
+    pos = start
+    while True:
+        stop = _NAME_END.search(f, pos)
+        end = stop.start() if stop else len(f)
+        opened = f.count("(", start, end) - f.count(")", start, end)
+        if stop is not None and opened > 0:
+            close = f.find(")", end)
+            if close != -1:
+                pos = close + 1
+                continue
+        if stop is not None and f[end : end + 1] == "." and _ABBREVIATION.search(f, start, end):
+            pos = end + 1
+            continue
+        if (
+            stop is not None
+            and re.match(r"\s+(?:et|ou)\s+(?:a la|a l'|au|aux)\s", f[end:])
+            and _INNER_A.search(f, start, end)
+        ):
+            word = re.match(r"\s+(?:et|ou)\s+(?:a la|a l'|au|aux)\s*", f[end:])
+            if word and sentence[end + word.end() : end + word.end() + 1].isupper():
+                pos = end + word.end()
+                continue
+        # "experts mandatés pour l'évaluation": the participle's complement, not a condition
+        if stop is not None and f.startswith(" pour", end) and _PARTICIPLE.search(sentence, start, end):
+            pos = end + 5
+            continue
+        return end
+
+
+def _recipient_list(
+    sentence: str, f: str, pos: int, active: bool = False
+) -> list[tuple[str, str | None, int]]:
     """(name, condition, offset) of each recipient from ``pos`` on, until the sentence ends
     or something other than a recipient follows."""
     found: list[tuple[str, str | None, int]] = []
+    joined: list[str] = []  # how each recipient after the first was joined ("," or "et")
     by_article = None  # "sont : la X, le Y" (articles) or "communiquées à la X, au Y" (prepositions)
     while pos < len(f):
+        pos = pos + len(f[pos:]) - len(f[pos:].lstrip())
         lead = _NAME_LEAD.match(f, pos)
         if by_article is None:
-            by_article = bool(lead) and not re.match(r"(?:a|au|aux|vers|aupres)\b", f[pos:])
+            by_article = bool(lead) and not re.match(r"(?:a|au|aux|vers|aupres|avec)\b", f[pos:])
         name_start = lead.end() if lead else pos
-        stop = _NAME_END.search(f, name_start)
-        name_end = stop.start() if stop else len(f)
-        det = _LOOSE_DETERMINER.search(f, name_start, name_end)
+        name_end = _name_end(sentence, f, name_start)
+        det = _LOOSE_DETERMINER.search(f, name_start, name_end) if active else None
         if det:
             name_end = det.start()
         name = sentence[name_start:name_end]
@@ -529,10 +603,17 @@ def _recipient_list(sentence: str, f: str, pos: int) -> list[tuple[str, str | No
             break
         condition = None
         nxt = name_end
-        cond = _CONDITION_START.match(f, _skip(f, name_end))
-        if cond:
-            cstart = cond.start()
-            cend_m = _CONDITION_END.search(f, cond.end())
+        at = _skip(f, name_end)
+        cond = _CONDITION_START.match(f, at)
+        apposition = (
+            cond is None
+            and f[name_end:at].strip() == ","
+            and not re.match(_NEW_RECIPIENT + r"|(?:et|ou|ainsi|de meme)\b|(?:qui|dont|lequel|laquelle)\b", f[at:])
+            and re.match(r"[a-z]", f[at:])
+        )
+        if cond or apposition:  # ", promoteur de l'étude," is said of it too
+            cstart = at
+            cend_m = _CONDITION_END.search(f, at + 1)
             # "pour les seules informations relatives aux accidents et aux maladies": the
             # "et aux" of what the condition enumerates, not a new recipient
             while (
@@ -552,16 +633,22 @@ def _recipient_list(sentence: str, f: str, pos: int) -> list[tuple[str, str | No
             sep = None
         if not sep:
             # "… aux avocats et, en cas de saisie, au greffe": a condition before the next one
-            pre = re.match(r"\s*,?\s*(?:et|ou)\s*,\s*", f[nxt:])
+            pre = re.match(r"\s*,?\s*(?:et|ou|ainsi que)\s*,\s*", f[nxt:])
             if pre and _CONDITION_START.match(f, nxt + pre.end()):
                 c0 = nxt + pre.end()
                 comma = f.find(",", c0)
                 if comma != -1 and re.match(r"\s*" + _NEW_RECIPIENT, f[comma + 1 :]):
-                    rest = _recipient_list(sentence, f, comma + 1)
+                    rest = _recipient_list(sentence, f, comma + 1, active)
                     pre_cond = sentence[c0:comma].strip()
                     found.extend((n, c or pre_cond, o) for n, c, o in rest)
             break
+        joined.append("," if "," in f[nxt : sep.end()] else "et")
         pos = sep.end()
+    # "à la DSP et au Parquet Général, sur réquisition": one condition for recipients joined
+    # with nothing between them
+    if len(found) > 1 and found[-1][1] and not any(c for _, c, _ in found[:-1]) and joined[-1] == "et":
+        shared = found[-1][1]
+        found = [(n, shared, o) for n, _, o in found]
     return found
 
 
@@ -583,6 +670,6 @@ def _add_recipient(out: Extraction, name: str, at: int, condition: str | None = 
 
 #: What follows a communication verb and is not a recipient.
 _NOT_A_NAME = re.compile(
-    r"^(?:tiers|des tiers|personne|aucun|aucune|quiconque|l'exterieur|l'etranger|titre|ce titre|cet effet"
-    r"|cette fin|leur demande|sa demande|la demande|condition|moins)\b"
+    r"^(?:tiers|des tiers|personne$|aucun|aucune|quiconque|l'exterieur|l'etranger|titre|ce titre|cet effet"
+    r"|cette fin|leur demande|sa demande|la demande|condition|moins|d'autres fins|autres fins|des fins)\b"
 )
