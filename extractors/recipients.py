@@ -170,7 +170,7 @@ _CONDITION_END = re.compile(
 #: object after the recipient: "adresse à la Caisse … les déclarations de salaires").
 _LOOSE_DETERMINER = re.compile(
     r"(?<!\bde)(?<!\bdu)(?<!\bdes)(?<!\ba)(?<!\bau)(?<!\baux)(?<!\bet)(?<!\bou)(?<!\bpar)(?<!\bpour)(?<!\bsur)"
-    r"(?<!\ben)(?<!\bdans)(?<!\bavec)(?<!\bvers)(?<!\bchez)(?<!\bentre)(?<!,)\s+(?:(?:les|le|la)\s+|l')(?=[a-z])"
+    r"(?<!\ben)(?<!\bdans)(?<!\bavec)(?<!\bvers)(?<!\bchez)(?<!\bentre)(?<!,)(?<!ant)\s+(?:(?:les|le|la)\s+|l')(?=[a-z])"
 )
 _NAME_LEAD = re.compile(
     r"(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:vers\s+(?:les\s|le\s|la\s|l')?|aupres\s+(?:des\s|du\s|de\s+la\s|de\s+l')"
