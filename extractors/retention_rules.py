@@ -68,7 +68,11 @@ MARKERS: tuple[tuple[str, RetentionAction, bool], ...] = (
     ),
     (r"\ben archives?\b", RetentionAction.ARCHIVE, True),  # "puis 5 ans en archive"
     (r"\b(?:duree|delai)s? (?:de |d')conservation\b", RetentionAction.RETAIN, False),
-    (r"(?<!de )(?<!d')\bconservation (?=des |du |de la |de l')|\bstockage\b", RetentionAction.RETAIN, False),
+    (
+        r"(?<!de )(?<!d')\bconservation (?=des |du |de la |de l')|\bstockage\b|\b(?:une|leur|la) conservation\b",
+        RetentionAction.RETAIN,
+        False,
+    ),
     (r"\banonymisation\b", RetentionAction.ANONYMISE, False),
     (r"\b(?:suppression|effacement|destruction|purge)\b", RetentionAction.DELETE, False),
     (r"(?<!politique d')\barchivage\b", RetentionAction.ARCHIVE, False),
@@ -78,7 +82,7 @@ _MARKERS = tuple((word_re(p), a, v) for p, a, v in MARKERS)
 #: anonymisation", "avant leur destruction", "sont soumises à un archivage intermédiaire").
 _PHASE_NOUN = re.compile(
     r"(?:l'objet d'une?|procede a (?:une?|l'|la)|soumise?s? a (?:une?|l'|la)|avant (?:leur|son|sa|la|l')"
-    r"|puis (?:une?|leur)|ensuite (?:une?|leur))\s*$"
+    r"|puis(?: (?:une?|leur))?|ensuite(?: (?:une?|leur))?)\s*$"
 )
 
 #: What the Commission does when it sets a duration itself.
@@ -88,7 +92,7 @@ FIX_VERB = word_re(
 #: The Commission's own view of a period ("considère que … peuvent être gardées", "avait
 #: relevé l'intérêt d'une durée de …", "estime qu'une durée de deux mois est suffisante").
 STANCE = word_re(
-    r"\b(?:considere|estime|juge|admet|accepte|retient|souhaite|invite|est d'avis|releve l'interet"
+    r"\b(?:considere|estime|juge|admet|accepte|retient|souhaite|invite|rappelle|est d'avis|releve l'interet"
     r"|avait (?:releve|estime|considere|fixe|admis|retenu))\b"
 )
 #: The Commission judging a period it does not set ("considère que la durée de trente jours
@@ -97,6 +101,10 @@ _REJECTS = word_re(
     r"\b(?:excessive?s?|trop\s+longue?s?|disproportionnee?s?|injustifiee?s?|n'est\s+pas\s+justifiee?"
     r"|ne\s+sont\s+pas\s+justifiee?s|pas\s+necessaire|inadaptee?s?|conformes?|proportionnee?s?|adequate?s?)\b"
 )
+#: A reminder item of the closing part states the law, not a period of this processing.
+_REMINDS = re.compile(r"^\W*rappelle\b")
+#: The Commission records the controller's practice in its closing ("Prend acte que …").
+_TAKES_NOTE = re.compile(r"^\W*prend\s+(?:acte|note)\s+(?:de\s+ce\s+)?qu")
 #: The Commission reports what the controller said (the rule stays the controller's).
 REPORTS = re.compile(r"\s*(?:\w+\s+){0,2}?(?:releve|note|constate|prend acte de ce|observe)\s+qu")
 _PRONOUN_SCOPE = word_re(
@@ -105,11 +113,14 @@ _PRONOUN_SCOPE = word_re(
 #: A sentence that goes on about the period of the sentence before ("Ce délai ne peut
 #: dépasser deux mois.", "Celle-ci est de trois ans …", "Elle est fixée à 30 jours.").
 _ANAPHOR = re.compile(
-    r"^(?:[\s,]|\b(?:toutefois|en tout etat de cause|en outre|cependant|ainsi)\b)*"
+    r"^(?:[\s,]|\b(?:toutefois|en tout etat de cause|en outre|cependant|ainsi)\b"
+    r"|(?:le responsable (?:de|du) traitement|il est) (?:indique|precise|prevoit|ajoute|indiquee?|precisee?) que)*"
     r"(?:ce delai|cette duree|cette periode|ces durees|ces delais|celle-ci|celui-ci|elle\s|ce dernier"
     r"|cette derniere|ladite duree|ledit delai"
     r"|(?:le delai|la duree)(?: de conservation)?(?: retenue?)?(?= (?:est|sera|ne|n'|doit|peut)\b))\b"
 )
+#: A conservation with no limit: a rule, every period null.
+_UNLIMITED = word_re(r"\bsans (?:limitation|limite) de duree\b|\bindefiniment\b|\bde maniere illimitee\b")
 #: What makes a verb with no period of its own a phase of the rule before it.
 _PHASE = re.compile(
     r"\b(?:puis|ensuite|alors|apres quoi|a l'issue|au terme|au-dela|passe ce|a l'expiration|une fois"
@@ -137,22 +148,42 @@ def extract(text: str, out: Extraction) -> None:
 
 
 def extract_closing(text: str) -> list[RetentionRule]:
-    """Durations the Commission fixes in the closing part ("Fixe … la durée …")."""
+    """Durations the Commission fixes in the closing part ("Fixe … la durée …", "Fixe les
+    durées de conservation comme suit :" and its items), and the controller's it records
+    ("Prend acte que les données sont anonymisées à l'issue d'un délai de deux ans")."""
     rules: list[RetentionRule] = []
     ctx = _Context()
+    listing = False  # after "Fixe les durées de conservation comme suit :"
     try:
-        for start, end in sentence_spans(text):
-            sentence = text[start:end]
-            f = fold(sentence)
-            if FIX_VERB.search(f):
-                rules.extend(_commission_rules(text, start, end, rules, ctx))
-            else:  # "Relève que la durée de conservation des X n'a pas été précisée"
-                named = commission_scope(sentence, f, 0)
-                if named:
-                    ctx.pending = _rule(named, RetentionAction.RETAIN, SetBy.COMMISSION, sentence, start, end)
+        for block in blocks(text):
+            if block.kind == "item" and listing:
+                rules.extend(
+                    dataclasses.replace(r, set_by=SetBy.COMMISSION)
+                    for r in _bare_item_rule(text, block.start, block.end, "")
+                )
+                continue
+            for start, end in sentence_spans(text, block.start, block.end):
+                rules.extend(_closing_sentence(text, start, end, rules, ctx))
+            listing = block.is_intro and bool(FIX_VERB.match(fold(block.text).lstrip(" -•")))
     except Exception:  # pure helper: odd input gives no rule
         return rules
     return rules
+
+
+def _closing_sentence(
+    text: str, start: int, end: int, rules: list[RetentionRule], ctx: _Context
+) -> list[RetentionRule]:
+    sentence = text[start:end]
+    f = fold(sentence)
+    if FIX_VERB.search(f) or (STANCE.search(f) and not _REJECTS.search(f) and not _REMINDS.match(f)):
+        return _commission_rules(text, start, end, rules, ctx)
+    if _TAKES_NOTE.match(f):  # "Prend acte que les données sont anonymisées …"
+        markers = _markers(f, start)
+        return _controller_rules(text, start, end, markers, ctx) if markers else []
+    named = commission_scope(sentence, f, 0)  # "Relève que la durée de X n'a pas été précisée"
+    if named:
+        ctx.pending = _rule(named, RetentionAction.RETAIN, SetBy.COMMISSION, sentence, start, end)
+    return []
 
 
 def merge_rules(
@@ -327,8 +358,14 @@ def _controller_rules(
             seg_start += skip
         else:
             new_scope = subject(text, region_start, mk.start)
-        if new_scope is None and mk.verb and i == 0:
-            new_scope = ctx.scope if _refers_back(text, start, mk.start) else None
+        if new_scope is None and mk.verb and i == 0 and _refers_back(text, start, mk.start):
+            # "Ils sont conservés …", "S'agissant des X, … qu'ils sont conservés"
+            new_scope = (
+                topic(text, start, mk.start)
+                or ctx.scope
+                or subject(text, start, mk.start, anywhere=True)
+                or ctx.subject
+            )
         if new_scope is None and not mk.verb:  # "S'agissant des X, leur durée de conservation …"
             new_scope = topic(text, start, mk.start)
         if new_scope is None and not mk.verb and _PRONOUN_SCOPE.search(fold(text[start:end])):
@@ -343,14 +380,16 @@ def _controller_rules(
         if built:
             out.extend(built)
             ctx.pending = built[-1] if not _has_period(built[-1]) else None
-        elif mk.action is RetentionAction.RETAIN:
-            ctx.pending = _rule(scope, mk.action, SetBy.CONTROLLER, raw, start, end)
         elif (mk.verb or mk.action is not RetentionAction.RETAIN) and _PHASE.search(
             fold(text[start : mk.start])
         ):
             # a later phase with no period of its own: "puis supprimées", "Elles sont ensuite
             # archivées", "À l'issue de ce délai, elles sont détruites"
             out.append(_rule(scope, mk.action, SetBy.CONTROLLER, raw, start, end))
+        elif mk.verb and _UNLIMITED.search(fold(text[seg_start:seg_end])):
+            out.append(_rule(scope, mk.action, SetBy.CONTROLLER, raw, start, end))  # "sans limitation de durée"
+        else:  # its period may come in the next sentence ("Ce délai est de trois ans")
+            ctx.pending = _rule(scope, mk.action, SetBy.CONTROLLER, raw, start, end)
     return out
 
 
@@ -514,8 +553,15 @@ def _commission_rules(
 ) -> list[RetentionRule]:
     sentence = text[start:end]
     f = fold(sentence)
-    fix = FIX_VERB.search(f) or STANCE.search(f)
-    if not fix:
+    # the word by which the Commission sets the period: "fixe …" when the sentence has one
+    # with a period after it ("considère que la durée de trois ans est excessive et fixe à
+    # deux mois …"), else its view ("estime qu'une durée de deux mois est suffisante")
+    fixes = [m for m in FIX_VERB.finditer(f) if find_durations(sentence[m.end() :])]
+    fix = fixes[0] if fixes else (FIX_VERB.search(f) or STANCE.search(f))
+    stance = STANCE.search(f)
+    if not fixes and stance is not None and (fix is None or stance.start() < fix.start()):
+        fix = stance
+    if fix is None:
         return []
     seg_start = start + fix.start()
     markers = [m for m in _markers(f[fix.end() :], seg_start + fix.end() - fix.start()) if m.verb]
@@ -529,5 +575,11 @@ def _commission_rules(
         scope = before[-1].data_scope if before else (ctx.scope if ctx else None)
     if scope is None and ctx is not None and ctx.pending is not None and not markers:
         scope = ctx.pending.data_scope  # "Relève que la durée de X n'a pas été précisée. Fixe cette durée à deux mois."
-    rules = _build(text, seg_start, end, scope, action, SetBy.COMMISSION, sentence, start, end)
-    return [r for r in rules if _has_period(r)]
+    seg_end = markers[1].start if len(markers) > 1 else end
+    rules = _build(text, seg_start, seg_end, scope, action, SetBy.COMMISSION, sentence, start, end)
+    rules = [r for r in rules if _has_period(r)]
+    if rules:  # "… soient conservées deux mois, puis anonymisées": the later phases too
+        for mk in markers[1:]:
+            if _PHASE.search(f[: mk.start - start]):
+                rules.append(_rule(scope, mk.action, SetBy.COMMISSION, sentence, start, end))
+    return rules

@@ -17,7 +17,8 @@ from extractors.common.wordre import word_re
 
 _AUX = word_re(
     r"\b(?:sont|est|seront|sera|soient|soit|restent|reste|demeurent|demeure|seraient|serait"
-    r"|(?:doivent|devront|peuvent|pourront|doit|devra|peut|pourra) etre|ont ete|a ete"
+    r"|(?:doivent|devront|devraient|devrait|peuvent|pourront|pourraient|pourrait|doit|devra|peut|pourra|sauraient"
+    r"|saurait)(?:\s*,[^,]{1,30},|\s+pas|\s+plus|\s+jamais)?\s+etre|ont ete|a ete"
     r"|repondent|repond|relevent|releve|suivent|suit|font l'objet|fait l'objet|obeissent|obeit)\b"
     r"(?P<gap>(?:\s+(?!qu)[\w',()-]+){0,4}?)\s*$"
 )
@@ -31,7 +32,7 @@ _SAYING = (
     r"\s+(?:indique|precise|prevu|rappele|entendu|convenu|souligne|mentionne|releve|constate|note))"
 )
 _BOUNDARY = re.compile(
-    rf";|:|\b{_SAYING}\s+(?:\w+\s+){{0,2}}?(?:que\s|qu')|(?:^|,)\s*(?:(?:et|ou|mais)\s+)?(?:de sorte |afin |pour )?(?:que\s|qu')"
+    rf";|:|\b{_SAYING}\s+(?:\w+\s+){{0,2}}?(?:que\s|qu')|(?:^|,)\s*(?:(?:et|ou|mais|toutefois|cependant|neanmoins|donc|ainsi|en outre|egalement|aussi)\s+)?(?:de sorte |afin |pour )?(?:que\s|qu')"
     r"|,\s*(?:et|puis|mais)\s|\s(?:puis|tandis que|alors que)\s"
 )
 _CONNECTIVES = re.compile(
@@ -69,6 +70,8 @@ _DUREE = word_re(
 #: Where the complement of "la durée de conservation des X" ends when no duration follows.
 _SCOPE_VERB = re.compile(
     r"\s(?:ne|n'|est|sont|doit|doivent|devrait|devraient|apparait|parait|semble|lui|leur|excede|prevue?s?|envisagee?s?)\b"
+    r"|,\s*(?:qu'elle|que la commission|qu'elle|a l'issue|au terme|laquelle|lesquelles)\b|\s+et\s+(?:la|les|l')\s*(?:fixe|ramene|reduit)"
+    r"|\s+et\s+celles?\s+d"
 )
 _COMMISSION_TOPIC = re.compile(
     r"^(?:[^,]*?,\s*)?(?:en ce qui concerne|s'agissant|concernant|pour ce qui concerne|quant)\s+(?:(?:a|aux|au)\s+)?"
@@ -76,7 +79,9 @@ _COMMISSION_TOPIC = re.compile(
 )
 
 
-_HEADER = re.compile(r"^(?:art(?:icle)?\.?\s*(?:\d+|premier|1er)\w*\.?\s*(?:[-–—]\s*)?)")
+_HEADER = re.compile(
+    r"^(?:art(?:icle)?\.?\s*(?:[a-z]{1,2}\.\s*)?(?:\d+(?:-\d+)*|premier|1er)\w*\.?\s*(?:[-–—]\s*)?)"
+)
 #: A lead-in before the subject: "À l'issue de ce délai, les journaux …", "Conformément à
 #: l'article 10, les données …", "Par dérogation, les données …".
 _LEAD_IN = re.compile(
@@ -86,8 +91,7 @@ _LEAD_IN = re.compile(
 )
 _DETERMINER_LEAD = re.compile(
     r"^(?:pour\s+|concernant\s+|s'agissant\s+d(?:es|u|e la|e l')\s*)?"
-    r"(?:(?:tou(?:te)?s\s+(?:les|ces|leurs|vos|nos)|tout\s+le|toute\s+la|l'ensemble\s+(?:des|du)"
-    r"|l'ensemble\s+de\s+la|l'ensemble\s+de\s+l'|leurs|leur|les|le|la|des|du|de\s+la|ces|cette|cet|ce|ses"
+    r"(?:(?:tou(?:te)?s\s+(?:les|ces|leurs|vos|nos)|tout\s+le|toute\s+la|leurs|leur|les|le|la|des|du|de\s+la|ces|cette|cet|ce|ses"
     r"|sa|son|vos|votre|nos|notre)\s+|(?:l'|de\s+l')\s*)"
 )
 _PRONOUN = re.compile(
@@ -134,6 +138,9 @@ def subject(text: str, region_start: int, verb_start: int, anywhere: bool = Fals
             cut = m.end()
         if cut is None:
             cut = head.rfind(",") + 1
+            heads = [m.start() for m in _NP_HEAD.finditer(head, cut)]
+            if heads:  # "Le dispositif génère des journaux techniques qui …"
+                cut = heads[-1]
         return clean(text[region_start + cut : head_end].rstrip()[:-3])
     cut = 0
     for m in _BOUNDARY.finditer(head):
@@ -141,6 +148,11 @@ def subject(text: str, region_start: int, verb_start: int, anywhere: bool = Fals
     return _topic_or_subject(text[region_start + cut : head_end])
 
 
+#: Where a noun phrase starts that no preposition introduces (the antecedent of "qui").
+_NP_HEAD = re.compile(
+    r"(?:^|(?<![a-z])(?<!\bde)(?<!\bdu)(?<!\ba)(?<!\bau)(?<!\baux)(?<!\ben)(?<!\bpar)(?<!\bpour)(?<!\bsur)"
+    r"(?<!\bavec)(?<!\bdans)(?<!\bet)(?<!\bou)\s)(?=(?:les|des|la|le|l'|ces|un|une|leurs|ses)\b)"
+)
 _FIRST_VERB = re.compile(
     r"\s(?:sont|est|seront|sera|soient|soit|ont|font|fait|peuvent|doivent|peut|doit|ne|n')\s"
 )
@@ -167,7 +179,10 @@ _OBJECT_STOP = re.compile(
 _OBJECT_START = re.compile(
     r"\b(?:les|la|le|l'|des|ces|vos|leurs|ses|nos|votre|leur|son|sa|notre|tous les|toutes les|l'ensemble)\b"
 )
-_PP = re.compile(r"\s*(?:pour le compte|au nom|a la demande|sur demande|en son nom)\b[^,]*?(?=\s(?:les|la|le|l'|des|ces|vos|leurs|ses|nos)\s)")
+_PP = re.compile(
+    r"\s*(?:(?:pour le compte|au nom|a la demande|sur demande|en son nom)\b[^,]*?(?=\s(?:les|la|le|l'|des|ces|vos|leurs|ses|nos)\s)"
+    r"|quant a (?:lui|elle|eux|elles)|pour sa part|de son cote|egalement|aussi|en outre|ensuite|alors)"
+)
 
 
 def object_phrase(text: str, verb_end: int, seg_end: int) -> tuple[str | None, int]:
@@ -199,11 +214,11 @@ def _topic_or_subject(phrase: str) -> str | None:
     topic = _TOPIC.match(f, lead)
     if topic:
         generic = _GENERIC_SUBJECT.search(f)
-        comma = f.rfind(",")
         if generic:
             return clean(phrase[topic.end() : generic.start()])
-        if comma > topic.end():
-            return clean(phrase[topic.end() : comma])
+        comma = f.rfind(",")
+        if comma > topic.end() and not clean(phrase[comma + 1 :]):
+            return clean(phrase[topic.end() : comma])  # "S'agissant des X, elles …"
     return clean(phrase)
 
 
@@ -232,7 +247,9 @@ def complement(text: str, noun_end: int, seg_end: int) -> str | None:
         return None
     rest = tail[m.end() :]
     stop = re.search(
-        r"\s(?:est|sont|sera|seront|intervient|interviendra|a lieu|s'effectue|correspond)\b|[,;:]",
+        r"\s(?:est|sont|sera|seront|intervient|interviendra|a lieu|s'effectue|correspond|ne|n'|doit|doivent"
+        r"|peut|peuvent|pourra|devra|pendant|durant|jusqu'|a compter|au-dela|au plus|au moins)\b|\s\d|[,;:]"
+        r"|\s+et\s+(?:la|les|l')\s*(?:fixe|ramene|reduit|limite|porte)",
         fold(rest),
     )
     return clean(rest[: stop.start()] if stop else rest)

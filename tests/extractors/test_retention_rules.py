@@ -292,9 +292,10 @@ CASES = [
         [],
         id="approval",
     ),
+    # the Commission reminding of a period states it as its own (set_by commission)
     pytest.param(
         "La Commission rappelle que les données ne peuvent être conservées au-delà de 6 mois.",
-        [],
+        [R(scope="données", dur="P6M", max="P6M", set_by=K)],
         id="reminder",
     ),
     pytest.param("", [], id="empty"),
