@@ -40,6 +40,7 @@ from extractors.common.retention_scope import (
     complement,
     duration_scope,
     object_phrase,
+    pronoun_subject,
     subject,
     topic,
 )
@@ -55,7 +56,7 @@ _V = r"(?:e|ee|es|ees|ent|ons|era|eront|erait|eraient|er)"
 #: when the sentence has no verb, or as a phase of it ("puis font l'objet d'une anonymisation").
 MARKERS: tuple[tuple[str, RetentionAction, bool], ...] = (
     (rf"\b(?:conserv|gard|stock){_V}\b", RetentionAction.RETAIN, True),
-    (rf"\banonymis{_V}\b", RetentionAction.ANONYMISE, True),
+    (rf"\banonymis{_V}\b|\brendue?s? anonymes?\b", RetentionAction.ANONYMISE, True),
     (
         rf"\b(?:supprim|purg|effac|elimin|ecras|broy){_V}\b|\bdetrui(?:t|te|ts|tes|sent|ra|ront|re)\b",
         RetentionAction.DELETE,
@@ -101,6 +102,7 @@ _REJECTS = word_re(
     r"\b(?:excessive?s?|trop\s+longue?s?|disproportionnee?s?|injustifiee?s?|n'est\s+pas\s+justifiee?"
     r"|ne\s+sont\s+pas\s+justifiee?s|pas\s+necessaire|inadaptee?s?|conformes?|proportionnee?s?|adequate?s?)\b"
 )
+_DUREE_DE_CONSERVATION = re.compile(r"\b(?:duree|delai)s? (?:de |d')conservation\b")
 #: A reminder item of the closing part states the law, not a period of this processing.
 _REMINDS = re.compile(r"^\W*rappelle\b")
 #: The Commission records the controller's practice in its closing ("Prend acte que …").
@@ -292,12 +294,19 @@ def _labelled(f: str, markers: list[_Marker], start: int) -> bool:
 def _labelled_item(
     text: str, start: int, end: int, intro: str, markers: list[_Marker], ctx: _Context
 ) -> list[RetentionRule]:
-    verbs = [m for m in markers if m.verb]
+    f = fold(text[start:end])
+    colon = f.find(":")
+    verbs = [
+        m
+        for m in markers
+        if m.verb
+        or (m.start - start > colon and m.action is not RetentionAction.RETAIN
+            and _PHASE_NOUN.search(f[: m.start - start]))
+    ]
     first_end = verbs[0].start if verbs else end
     rules = _bare_item_rule(text, start, first_end, intro)
     if not verbs:
         return rules
-    colon = fold(text[start:end]).find(":")
     ctx.scope = clean(text[start : start + colon]) or ctx.scope
     return rules + _controller_rules(text, start, end, verbs, ctx)
 
@@ -358,7 +367,11 @@ def _controller_rules(
             seg_start += skip
         else:
             new_scope = subject(text, region_start, mk.start)
-        if new_scope is None and mk.verb and i == 0 and _refers_back(text, start, mk.start):
+        if new_scope is None and mk.verb and i and pronoun_subject(text, region_start, mk.start):
+            new_scope = scope  # "… archivées huit ans, à l'issue desquels elles sont détruites"
+        if new_scope is None and mk.verb and i == 0 and (
+            _refers_back(text, start, mk.start) or pronoun_subject(text, start, mk.start)
+        ):
             # "Ils sont conservés …", "S'agissant des X, … qu'ils sont conservés"
             new_scope = (
                 topic(text, start, mk.start)
@@ -565,6 +578,9 @@ def _commission_rules(
         return []
     seg_start = start + fix.start()
     markers = [m for m in _markers(f[fix.end() :], seg_start + fix.end() - fix.start()) if m.verb]
+    nominal = _DUREE_DE_CONSERVATION.search(f, fix.end(), markers[0].start - start if markers else len(f))
+    if nominal and markers:  # "Fixe à deux ans la durée de conservation …, à l'issue de laquelle
+        markers = [_Marker(start + nominal.start(), start + nominal.end(), RetentionAction.RETAIN, True), *markers]
     action = markers[0].action if markers else RetentionAction.RETAIN
     scope = commission_scope(sentence, f, fix.end())
     if scope is None and markers:  # "demande que les images soient conservées …"

@@ -193,7 +193,9 @@ _MAX_BEFORE = word_re(
     r"\b(?:au\s+maximum|maximum|maximale?s?|maximaux|au\s+plus(?:\s+tard)?|jusqu'a|dans\s+la\s+limite\s+d'"
     r"|dans\s+la\s+limite\s+de|n'excedant\s+pas|ne\s+depassant\s+pas|sans\s+(?:exceder|depasser)"
     r"|(?:ne|n')\s*(?:\w+\s+){0,3}?(?:exceder|exceden?t?|depasser|depassen?t?|aller\s+au-dela\s+d'?|etre\s+superieure?s?\s+a)"
-    r"|limitee?s?\s+a|plafonnee?s?\s+a|plus\s+de|plus\s+d'|au-dela\s+de|au-dela\s+d')\s*(?:de\s+|d')?$"
+    r"|limitee?s?\s+a|plafonnee?s?\s+a|plus\s+de|plus\s+d'|au-dela\s+de|au-dela\s+d')\s*,?\s*"
+    r"(?:(?:jusqu'a\s+)?(?:l'expiration|la\s+fin|l'issue|le\s+terme)\s+d'|(?:une|la)\s+)?"
+    r"(?:(?:duree|periode|delai)\s+(?:maximale?\s+)?)?(?:de\s+|d')?$"
 )
 _RANGE_LINK = re.compile(r"^\s*(?:minimum\s+)?(?:a|et|,)\s+(?:(?:au\s+)?maximum\s+)?$")
 
@@ -258,7 +260,7 @@ _UNTIL = word_re(
 )
 _TRIGGER = word_re(
     r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de son\s|de sa\s|d')"
-    r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s)|suivant\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|ses\s)|jusqu'(?:au\s|a la\s|a l')"
+    r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|votre\s|vos\s|notre\s|nos\s|ses\s)|suivant\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|ses\s)|jusqu'(?:au\s|a la\s|a l')"
     r"|a la\s+(?=fin\s)|au\s+(?=depart\s)"  # "à la fin de la relation" → "fin de la relation"
     r"|(?P<span>(?:pendant|durant)\s+(?:toute\s+)?la\s+(?=duree\s)))\s*"  # "la durée du contrat augmentée de 5 ans"
 )
@@ -293,12 +295,18 @@ _ORDINALS = {
 #: "jusqu'à la fin de la cinquième année suivant leur enregistrement", "jusqu'au 31 décembre
 #: de la troisième année suivant celle du paiement": N years from the event.
 _NTH_YEAR = word_re(
-    r"\b(?:jusqu'(?:a|au)\s+)?(?:la\s+fin\s+de\s+|au\s+terme\s+de\s+|31\s+decembre\s+de\s+|l'expiration\s+de\s+)?"
-    r"(?:la|l')\s*(?P<nth>" + "|".join(_ORDINALS) + r")\s+annee(?:\s+civile)?\s+(?:suivant|qui\s+suit)\s+"
+    r"\b(?:jusqu'(?:a|au)\s+)?(?:(?:a\s+)?la\s+fin\s+de\s+|au\s+terme\s+de\s+|(?:au\s+)?31\s+decembre\s+de\s+"
+    r"|l'expiration\s+de\s+)?(?:la|l')\s*(?:(?P<nth>" + "|".join(_ORDINALS) + r")\s+)?annee"
+    r"(?:\s+(?:civile|scolaire|universitaire|budgetaire|comptable))?\s+(?:suivant|qui\s+suit)\s+"
     r"(?:(?:celle|l'annee)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|d')|(?:la|le|les|l'|leur|leurs|son|sa|ses)\s*)?"
 )
 _CURRENT_YEAR = word_re(r"\b(?P<np>l'annee\s+(?:civile\s+)?(?:en\s+cours|courante))\s+(?:plus|augmentee?\s+de)\s")
 _ROLLING = word_re(r"\bglissante?s?\b")
+#: "fin du contrat + 1 an" (a list item): the event, then the period added to it.
+_EVENT_PLUS = re.compile(
+    r"^\s*(?:la\s+|le\s+|l')?(?P<np>(?:fin|date|depart|cloture|expiration|terme|resiliation|sortie|echeance)\b[^+;]{0,80}?)"
+    r"\s*(?:\+|plus\b)\s*(?:\d|un|une|deux|trois|quatre|cinq|six|dix|douze)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,7 +366,8 @@ def find_offset(seg: str) -> Offset | None:
     if m:
         event = noun_phrase(seg, m.end())
         if event:
-            return Offset(f"P{_ORDINALS[m['nth']]}Y", event, m.start(), m.end() + len(event))
+            years = _ORDINALS[m["nth"]] if m["nth"] else 1
+            return Offset(f"P{years}Y", event, m.start(), m.end() + len(event))
     return None
 
 
@@ -372,6 +381,9 @@ def find_trigger(seg: str) -> str | None:
     current = _CURRENT_YEAR.search(f)
     if current:
         return seg[current.start("np") + 2 : current.end("np")]
+    plus = _EVENT_PLUS.match(f)
+    if plus:
+        return seg[plus.start("np") : plus.end("np")].strip() or None
     for m in _TRIGGER.finditer(f):
         rest = f[m.end() :]
         if m["span"] is None and _NOT_EVENT.match(rest):

@@ -20,7 +20,7 @@ _AUX = word_re(
     r"|(?:doivent|devront|devraient|devrait|peuvent|pourront|pourraient|pourrait|doit|devra|peut|pourra|sauraient"
     r"|saurait)(?:\s*,[^,]{1,30},|\s+pas|\s+plus|\s+jamais)?\s+etre|ont ete|a ete"
     r"|repondent|repond|relevent|releve|suivent|suit|font l'objet|fait l'objet|obeissent|obeit)\b"
-    r"(?P<gap>(?:\s+(?!qu)[\w',()-]+){0,4}?)\s*$"
+    r"(?P<gap>(?:\s+(?!qu(?:e|i|')\b)[\w',()-]+){0,4}?)\s*$"
 )
 #: Verbs whose "que" opens the clause that holds the subject ("indique que les X sont …").
 _SAYING = (
@@ -28,7 +28,7 @@ _SAYING = (
     r"|releve|relevent|constate|constatent|note|notent|rappelle|rappellent|demande|demandent|souhaite"
     r"|observe|explique|expliquent|affirme|signale|informe|ajoute|ajoutent|propose|recommande|exige"
     r"|souligne|confirme|declare|mentionne|admet|accepte|juge|retient|dispose|stipule|prescrit|requiert"
-    r"|preconise|assure|garantit|s'engage|veille|prend acte de ce|prend note de ce|entend|(?:est|a ete|sont)"
+    r"|preconise|assure|garantit|s'engage|veille|prend acte(?: de ce)?|prend note(?: de ce)?|entend|(?:est|a ete|sont)"
     r"\s+(?:indique|precise|prevu|rappele|entendu|convenu|souligne|mentionne|releve|constate|note))"
 )
 _BOUNDARY = re.compile(
@@ -59,7 +59,7 @@ _FOR_SCOPE = re.compile(
 )
 #: "conservées 1 an et les logs 6 mois": the group elided before a second duration.
 _ELIDED = re.compile(
-    r"(?:^|,|\bet|\bpuis)\s+(?P<np>(?:les|le|la|l'|ceux|celles)\b[^,;.]*?)(?:\s+(?:pendant|durant))?\s*$"
+    r"(?:^|,|\bet|\bpuis)\s+(?P<np>(?:les|le|la|l'|ceux|celles|celle|celui)\b[^,;.]*?)(?:\s+(?:pendant|durant|a))?\s*$"
 )
 _NOT_GROUP = re.compile(
     r"^(?:la|le|les|l')\s*(?:duree|delai|periode)|\b(?:etant|est|sont|sera|seront|portee?s?|ramenee?s?)\b"
@@ -91,7 +91,8 @@ _LEAD_IN = re.compile(
 )
 _DETERMINER_LEAD = re.compile(
     r"^(?:pour\s+|concernant\s+|s'agissant\s+d(?:es|u|e la|e l')\s*)?"
-    r"(?:(?:tou(?:te)?s\s+(?:les|ces|leurs|vos|nos)|tout\s+le|toute\s+la|leurs|leur|les|le|la|des|du|de\s+la|ces|cette|cet|ce|ses"
+    r"(?:(?:tou(?:te)?s\s+(?:les|ces|leurs|vos|nos)|tout\s+le|toute\s+la|(?:celles?|ceux|celui)\s+(?:des|du|de\s+la|de\s+l'|d')"
+    r"|leurs|leur|les|le|la|des|du|de\s+la|ces|cette|cet|ce|ses"
     r"|sa|son|vos|votre|nos|notre)\s+|(?:l'|de\s+l')\s*)"
 )
 _PRONOUN = re.compile(
@@ -158,6 +159,21 @@ _FIRST_VERB = re.compile(
 )
 
 
+_PRONOUN_BEFORE_VERB = re.compile(
+    r"(?:^|[\s,;']|qu')(?:elles|ils|elle|il|celles-ci|ceux-ci|celle-ci|celui-ci|ces dernieres|ces derniers)\s+"
+    r"(?:(?:ne|n'|en|y|quant\s+a\s+\w+|ensuite|alors|egalement|aussi|donc|toutefois|,)\s*)*$"
+)
+
+
+def pronoun_subject(text: str, region_start: int, verb_start: int) -> bool:
+    """The verb's subject is a pronoun ("Ils sont conservés", "… indique qu'ils sont …",
+    "celles-ci sont conservées")."""
+    region = fold(text[region_start:verb_start])
+    aux = _AUX.search(region)
+    head = region[: aux.start()] if aux else region
+    return bool(_PRONOUN_BEFORE_VERB.search(head))
+
+
 def _excepted(text: str, region_start: int, region: str) -> str | None:
     """ "…, à l'exception des données de facturation, conservées dix ans": the excepted group."""
     last = None
@@ -172,7 +188,8 @@ def _excepted(text: str, region_start: int, region: str) -> str | None:
 
 
 _OBJECT_STOP = re.compile(
-    r"[,;:.()]|\s(?:pendant|durant|jusqu'|jusqu|a compter|a partir|apres|au-dela|au plus|au moins|au maximum"
+    r"[;:.()]|,(?!\s*(?:les|des|ses|leurs|vos|nos)\s)|\s(?:pendant|durant|jusqu'|jusqu|a compter|a partir|apres|au-dela|au plus"
+    r"|au moins|au maximum|au bout|a l'issue|des (?:la|le|l')|lors|a la fin|en fin"
     r"|sur une|pour une|dans|tant|aussi longtemps|le temps|puis|et les|conformement|des la|des le|des l')"
     r"|\s(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|trente)\s"
 )

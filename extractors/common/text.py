@@ -107,7 +107,10 @@ def strip_final_period(text: str) -> str:
 
 
 #: A sentence ends at ".", "!" or "?" followed by a capital, a guillemet or a quote.
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«\"])")
+SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\bArt\.)(?<!\bart\.)(?<!\b[A-Z]\.)(?<!\bMM\.)(?<!\bDr\.)(?<!\bMe\.)(?<!\bSt\.)(?<!\bn°\.)"
+    r"\s+(?=[A-ZÀ-ÖØ-Þ«\"])"
+)
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
