@@ -102,6 +102,7 @@ _REJECTS = word_re(
     r"\b(?:excessive?s?|trop\s+longue?s?|disproportionnee?s?|injustifiee?s?|n'est\s+pas\s+justifiee?"
     r"|ne\s+sont\s+pas\s+justifiee?s|pas\s+necessaire|inadaptee?s?|conformes?|proportionnee?s?|adequate?s?)\b"
 )
+_AUX_BEFORE = re.compile(r"\b(?:sont|est|seront|sera|etre|ete)\s+(?:\w+\s+)?$")
 _DUREE_DE_CONSERVATION = re.compile(r"\b(?:duree|delai)s? (?:de |d')conservation\b")
 #: A reminder item of the closing part states the law, not a period of this processing.
 _REMINDS = re.compile(r"^\W*rappelle\b")
@@ -288,7 +289,10 @@ def _labelled(f: str, markers: list[_Marker], start: int) -> bool:
     """ "- les données de pointage : cinq ans …, puis anonymisées": a label, a colon, then the
     period, with no retention verb before the colon."""
     colon = f.find(":")
-    return colon > 0 and not any(m.verb and m.start - start < colon for m in markers)
+    if colon <= 0:
+        return False
+    label_verbs = [m for m in markers if m.verb and m.start - start < colon]
+    return not any(_AUX_BEFORE.search(f[: m.start - start]) for m in label_verbs)
 
 
 def _labelled_item(
@@ -299,7 +303,7 @@ def _labelled_item(
     verbs = [
         m
         for m in markers
-        if m.verb
+        if (m.verb and m.start - start > colon)
         or (m.start - start > colon and m.action is not RetentionAction.RETAIN
             and _PHASE_NOUN.search(f[: m.start - start]))
     ]
@@ -333,7 +337,7 @@ def _markers(folded: str, offset: int) -> list[_Marker]:
 def _is_active(text: str, mk: _Marker) -> bool:
     """``conserve``/``conservent``/``conserver`` (the agent does it), not ``conservées``."""
     word = text[mk.start : mk.end]
-    if "é" in word or "É" in word:
+    if re.search(r"[éÉ]e?s?$", word):
         return False
     f = fold(word)
     return bool(_ACTIVE_END.search(f)) or f.endswith(("e", "it"))
@@ -585,7 +589,10 @@ def _commission_rules(
     scope = commission_scope(sentence, f, fix.end())
     if scope is None and markers:  # "demande que les images soient conservées …"
         scope = subject(text, start + fix.end(), markers[0].start)
-        if scope is None and ctx is not None and _refers_back(text, start + fix.end(), markers[0].start):
+        if scope is None and ctx is not None and (
+            _refers_back(text, start + fix.end(), markers[0].start)
+            or pronoun_subject(text, start + fix.end(), markers[0].start)
+        ):
             scope = ctx.scope
     if scope is None and _PRONOUN_SCOPE.search(f):
         scope = before[-1].data_scope if before else (ctx.scope if ctx else None)
@@ -593,7 +600,7 @@ def _commission_rules(
         scope = ctx.pending.data_scope  # "Relève que la durée de X n'a pas été précisée. Fixe cette durée à deux mois."
     seg_end = markers[1].start if len(markers) > 1 else end
     rules = _build(text, seg_start, seg_end, scope, action, SetBy.COMMISSION, sentence, start, end)
-    rules = [r for r in rules if _has_period(r)]
+    rules = [r for r in rules if _has_period(r) or r.until]
     if rules:  # "… soient conservées deux mois, puis anonymisées": the later phases too
         for mk in markers[1:]:
             if _PHASE.search(f[: mk.start - start]):

@@ -193,6 +193,7 @@ _MAX_BEFORE = word_re(
     r"\b(?:au\s+maximum|maximum|maximale?s?|maximaux|au\s+plus(?:\s+tard)?|jusqu'a|dans\s+la\s+limite\s+d'"
     r"|dans\s+la\s+limite\s+de|n'excedant\s+pas|ne\s+depassant\s+pas|sans\s+(?:exceder|depasser)"
     r"|(?:ne|n')\s*(?:\w+\s+){0,3}?(?:exceder|exceden?t?|depasser|depassen?t?|aller\s+au-dela\s+d'?|etre\s+superieure?s?\s+a)"
+    r"|(?:ne|n')\s*(?:excede|excedent|depasse|depassent|excedera|depassera)\s+pas"
     r"|limitee?s?\s+a|plafonnee?s?\s+a|plus\s+de|plus\s+d'|au-dela\s+de|au-dela\s+d')\s*,?\s*"
     r"(?:(?:jusqu'a\s+)?(?:l'expiration|la\s+fin|l'issue|le\s+terme)\s+d'|(?:une|la)\s+)?"
     r"(?:(?:duree|periode|delai)\s+(?:maximale?\s+)?)?(?:de\s+|d')?$"
@@ -256,10 +257,14 @@ def find_ranges(text: str) -> list[Range]:
 
 _UNTIL = word_re(
     r"\b(?:tant qu'|tant que|aussi longtemps que|pendant (?:toute )?la duree (?:d|necessaire)|le temps (?:d|necessaire)|durant (?:toute )?la duree d"
-    r"|jusqu'(?:a|au|aux|a la|a l')\s)"
+    r"|jusqu'(?:a|au|aux|a la|a l')\s|(?:la\s+)?duree\s+de\s+(?:vie|validite)\s+d"
+    r"|(?:pendant|durant)\s+(?:toute\s+)?(?:la|leur|sa|son)\s+(?:scolarite|vie|carriere|relation|mission|validite|presence"
+    r"|affectation|adhesion|engagement|abonnement|contrat|sejour|hospitalisation|prise en charge|instruction"
+    r"|procedure|detention|activite|fonctions?|mandat|emploi|inscription|periode\s+d))"
 )
 _TRIGGER = word_re(
-    r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de son\s|de sa\s|d')"
+    r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de leurs\s"
+    r"|de son\s|de sa\s|de ses\s|de votre\s|de vos\s|de notre\s|de nos\s|d')"
     r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|votre\s|vos\s|notre\s|nos\s|ses\s)|suivant\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|ses\s)|jusqu'(?:au\s|a la\s|a l')"
     r"|a la\s+(?=fin\s)|au\s+(?=depart\s)"  # "à la fin de la relation" → "fin de la relation"
     r"|(?P<span>(?:pendant|durant)\s+(?:toute\s+)?la\s+(?=duree\s)))\s*"  # "la durée du contrat augmentée de 5 ans"
@@ -273,6 +278,7 @@ _NP_HARD_STOP = re.compile(
     r"|augmentee?s?|majoree?s?|prolongee?s?|sous reserve|dans (?:le cadre|la limite|un delai)"
     r"|sont|est|seront|sera|ne|n')\s|\s\d"
 )
+_RELATIVE = re.compile(r"\s(?:a laquelle|auquel|auxquels|auxquelles|ou|dont|lors de laquelle|au cours de laquelle)\s")
 _DETERMINER = re.compile(r"(?:la|le|les|l'|leur|leurs|son|sa|ses|un|une|votre|vos|notre|nos|ce|cet|cette|ces)$")
 _PREP_OR_CONJ = re.compile(
     r"(?:de|d'|du|des|a|au|aux|avec|par|pour|en|sur|dans|entre|et|ou|vers|chez|sans|selon|contre|apres|avant"
@@ -298,7 +304,7 @@ _NTH_YEAR = word_re(
     r"\b(?:jusqu'(?:a|au)\s+)?(?:(?:a\s+)?la\s+fin\s+de\s+|au\s+terme\s+de\s+|(?:au\s+)?31\s+decembre\s+de\s+"
     r"|l'expiration\s+de\s+)?(?:la|l')\s*(?:(?P<nth>" + "|".join(_ORDINALS) + r")\s+)?annee"
     r"(?:\s+(?:civile|scolaire|universitaire|budgetaire|comptable))?\s+(?:suivant|qui\s+suit)\s+"
-    r"(?:(?:celle|l'annee)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|d')|(?:la|le|les|l'|leur|leurs|son|sa|ses)\s*)?"
+    r"(?:(?:celle|l'annee)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|d')|(?:leurs|leur|la|les|le|l'|son|sa|ses)\s*)?"
 )
 _CURRENT_YEAR = word_re(r"\b(?P<np>l'annee\s+(?:civile\s+)?(?:en\s+cours|courante))\s+(?:plus|augmentee?\s+de)\s")
 _ROLLING = word_re(r"\bglissante?s?\b")
@@ -329,6 +335,10 @@ def noun_phrase(text: str, start: int) -> str | None:
     "de celui-ci" is left out."""
     rest = fold(text[start:])
     hard = _NP_HARD_STOP.search(rest)
+    relative = _RELATIVE.search(rest, 0, hard.start() if hard else len(rest))
+    if relative and hard and re.match(r"\s(?:sont|est|seront|sera)\s", rest[hard.start() :]):
+        # "date à laquelle la décision est devenue définitive": the clause is part of it
+        hard = re.compile(r"[;.()«»:,]").search(rest, hard.end())
     end = hard.start() if hard else len(rest)
     words = list(re.finditer(r"[\w'-]+", rest[:end]))
     has_complement = False

@@ -32,7 +32,7 @@ _SAYING = (
     r"\s+(?:indique|precise|prevu|rappele|entendu|convenu|souligne|mentionne|releve|constate|note))"
 )
 _BOUNDARY = re.compile(
-    rf";|:|\b{_SAYING}\s+(?:\w+\s+){{0,2}}?(?:que\s|qu')|(?:^|,)\s*(?:(?:et|ou|mais|toutefois|cependant|neanmoins|donc|ainsi|en outre|egalement|aussi)\s+)?(?:de sorte |afin |pour )?(?:que\s|qu')"
+    rf";|:|\b{_SAYING}\s+(?:\w+\s+){{0,2}}?(?:que\s|qu')|(?:^|,)\s*(?:(?:et|ou|mais|toutefois|cependant|neanmoins|donc|ainsi|en outre|egalement|aussi|en consequence|par consequent|des lors|a cet egard)\s+)?(?:de sorte |afin |pour )?(?:que\s|qu')"
     r"|,\s*(?:et|puis|mais)\s|\s(?:puis|tandis que|alors que)\s"
 )
 _CONNECTIVES = re.compile(
@@ -65,13 +65,15 @@ _NOT_GROUP = re.compile(
     r"^(?:la|le|les|l')\s*(?:duree|delai|periode)|\b(?:etant|est|sont|sera|seront|portee?s?|ramenee?s?)\b"
 )
 _DUREE = word_re(
-    r"\b(?:duree|delai)s? (?:de |d')conservation\s+(?:(?:s'agissant|concernant|applicable)\s+)?(?:des\s|du\s|de la\s|de l'|d'|aux\s|au\s)"
+    r"\b(?:duree|delai)s? (?:de |d')conservation\s+(?:(?:de|d')\s*(?:\w+\s+){1,3}?(?:ans?|mois|jours?|semaines?)\s+)?"
+    r"(?:(?:s'agissant|concernant|applicable)\s+)?(?:des\s|du\s|de la\s|de l'|d'|aux\s|au\s)"
 )
 #: Where the complement of "la durée de conservation des X" ends when no duration follows.
 _SCOPE_VERB = re.compile(
     r"\s(?:ne|n'|est|sont|doit|doivent|devrait|devraient|apparait|parait|semble|lui|leur|excede|prevue?s?|envisagee?s?)\b"
     r"|,\s*(?:qu'elle|que la commission|qu'elle|a l'issue|au terme|laquelle|lesquelles)\b|\s+et\s+(?:la|les|l')\s*(?:fixe|ramene|reduit)"
-    r"|\s+et\s+celles?\s+d"
+    r"|\s+et\s+a\s+(?:\d|un|une|deux|trois|quatre|cinq|six|dix|douze|quinze|trente)\b|\s+et\s+(?:celles?|ceux|celui)\b"
+    r"|,\s*(?:sauf|hors|a l'exception|a l'exclusion|sous reserve)\b"
 )
 _COMMISSION_TOPIC = re.compile(
     r"^(?:[^,]*?,\s*)?(?:en ce qui concerne|s'agissant|concernant|pour ce qui concerne|quant)\s+(?:(?:a|aux|au)\s+)?"
@@ -191,7 +193,7 @@ _OBJECT_STOP = re.compile(
     r"[;:.()]|,(?!\s*(?:les|des|ses|leurs|vos|nos)\s)|\s(?:pendant|durant|jusqu'|jusqu|a compter|a partir|apres|au-dela|au plus"
     r"|au moins|au maximum|au bout|a l'issue|des (?:la|le|l')|lors|a la fin|en fin"
     r"|sur une|pour une|dans|tant|aussi longtemps|le temps|puis|et les|conformement|des la|des le|des l')"
-    r"|\s(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|trente)\s"
+    r"|\s(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|trente)\s+(?:ans?|mois|jours?|semaines?|heures?|annees?)\b"
 )
 _OBJECT_START = re.compile(
     r"\b(?:les|la|le|l'|des|ces|vos|leurs|ses|nos|votre|leur|son|sa|notre|tous les|toutes les|l'ensemble)\b"
@@ -265,7 +267,8 @@ def complement(text: str, noun_end: int, seg_end: int) -> str | None:
     rest = tail[m.end() :]
     stop = re.search(
         r"\s(?:est|sont|sera|seront|intervient|interviendra|a lieu|s'effectue|correspond|ne|n'|doit|doivent"
-        r"|peut|peuvent|pourra|devra|pendant|durant|jusqu'|a compter|au-dela|au plus|au moins)\b|\s\d|[,;:]"
+        r"|peut|peuvent|pourra|devra|pendant|durant|jusqu'|a compter|au-dela|au plus|au moins)\b|[,;:]"
+        r"|\s(?:\d+|un|une|deux|trois|quatre|cinq|six|dix|douze|quinze|trente)\s+(?:ans?|mois|jours?|semaines?|heures?|annees?)\b"
         r"|\s+et\s+(?:la|les|l')\s*(?:fixe|ramene|reduit|limite|porte)",
         fold(rest),
     )

@@ -21,8 +21,11 @@ _OTHER_AUTHORITY = (
     r"|d'enregistrement|de controle(?!\s+des\s+donnees)|habilitee|requerante|etrangere"
 )
 
+#: Named as the one who speaks, not as a complement ("la recommandation de la Commission",
+#: "soumis à la Commission", "transmis par l'Autorité").
+_NOT_AFTER = r"(?<!\bde )(?<!\ba )(?<!\bpar )(?<!\bpour )(?<!\bavec )(?<!\bsur )(?<!\bdevant )(?<!\baupres de )"
 _NAMED = (
-    rf"\b(?:la commission(?!\s+(?:{_OTHER_COMMISSION}))|la ccin|l'apdp"
+    rf"{_NOT_AFTER}\b(?:la commission(?!\s+(?:{_OTHER_COMMISSION}))|la ccin|l'apdp|la cnil"
     rf"|l'autorite(?!\s+(?:{_OTHER_AUTHORITY})))\b"
 )
 #: What the Commission does when "elle" is the Commission ("Elle fixe …", "elle la fixe à …"),
