@@ -64,7 +64,7 @@ _NUMBERED = re.compile(rf"n{_S}?[°º]{_S}?(?P<number>{_NUMBER})")
 _EU_NUMBERED = re.compile(rf"\((?:UE|CE|CEE|ue|ce)\){_S}+(?:n{_S}?[°º]{_S}?)?\d{{2,4}}/\d+")
 _LAW_BEFORE = re.compile(rf"(?:{'|'.join(p.LAW_HEADS)}){_S}+$")
 _EU_BEFORE = re.compile(rf"(?:reglement|directive){_S}+$")
-_DELIBERATION_BEFORE = re.compile(rf"deliberations?{_S}+$")
+_DELIBERATION_BEFORE = re.compile(rf"(?:deliberations?|recommandations?|avis){_S}+$")
 _LAW_NAMES = re.compile("|".join(map(re.escape, sorted(p.LAW_NAMES, key=len, reverse=True))))
 _ACRONYM = re.compile("(?:" + "|".join(sorted(p.ACRONYMS, key=len, reverse=True)) + ")(?![\\w-])")
 _KNOWN = re.compile("(?:" + "|".join(map(re.escape, p.KNOWN_SYSTEMS)) + ")(?![\\w-])")
@@ -77,6 +77,31 @@ _HEADS = "|".join(p.BODY_HEADS)
 # a name runs on until another body's head word ("Inspection du Travail | de la Direction …")
 _BODY = re.compile(rf"(?:{_HEADS})(?:{_SEP}(?!(?:{_HEADS})\b){_NAME_WORD})+")
 _GUILLEMET = re.compile(r"«")
+# places, other names, people by their civility, companies by their form or trade word
+_PLACES = re.compile("(?:" + "|".join(map(re.escape, sorted(p.PLACES, key=len, reverse=True))) + ")(?![\\w-])")
+_MISC = re.compile("(?:" + "|".join(map(re.escape, p.MISC_NAMES)) + ")(?![\\w-])")
+_PERSON = re.compile(
+    "(?:" + "|".join(map(re.escape, p.CIVILITIES)) + rf"){_S}+(?P<name>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,3}})"
+)
+_COMPANY = re.compile(
+    rf"{_CAP}(?:[ -](?:{_CAP}|&|de|du|des|d')){{0,5}}[ ,]*(?:"
+    + "|".join(map(re.escape, sorted(p.COMPANY_FORMS, key=len, reverse=True)))
+    + r")(?![\w/])"
+    + "|"
+    + rf"(?:{_NAME_WORD} ){{1,3}}(?:{'|'.join(p.COMPANY_WORDS)})(?: {_NAME_WORD})?(?![\w-])"
+)
+#: The Commission's and the Autorité's names, whole even across a line break.
+_OWN_NAMES = re.compile(
+    r"Commission\s+de\s+[Cc]ontr[ôo]le\s+des\s+[Ii]nformations\s+[Nn]ominatives"
+    r"|Autorit[ée]\s+de\s+[Pp]rotection\s+des\s+[Dd]onn[ée]es\s+[Pp]ersonnelles",
+    re.IGNORECASE,
+)
+#: Other bodies' recommendations by number ("Recommandation n° R (97) 5", "CM/Rec(2010)13").
+_COE_RECOMMENDATION = re.compile(
+    rf"[Rr]ecommandation{_S}+(?:n{_S}?[°º]{_S}?)?(?:R{_S}?\(\d+\){_S}?\d+|CM/Rec{_S}?\(\d+\){_S}?\d+)"
+)
+#: "Centre de Gérontologie Clinique Rainier III (CGCR)": an acronym the page defines.
+_DEFINED_ACRONYM = re.compile(r"\((?:(?:ci-après|ci-dessous)\s+(?:dénommée?\s+)?(?:la|le|l')?\s*[«\"]?\s*)?(?P<acr>[A-Z][A-Z0-9&]{1,9})\s*[»\"]?\)")
 _QUOTED_NAME = re.compile(rf"«{_S}*(?P<name>[^«»\n]{{1,80}}?){_S}*»")
 _QUOTE_TRIGGER = re.compile(
     rf"(?:(?:{'|'.join(p.SYSTEM_PARTICIPLES)})|(?:{'|'.join(p.SYSTEM_NOUNS)})"
@@ -147,20 +172,52 @@ def _system_names(text: str) -> Iterable[Span]:
             after = name.end()
             if not _ACRONYM.fullmatch(name[0]):
                 yield Span(name.start(), name.end(), "SYSTEM")
-    for m in _KNOWN.finditer(text):
-        if _starts_word(text, m.start()):
-            yield Span(m.start(), m.end(), "SYSTEM")
 
 
 def _raw_rule_spans(text: str) -> Iterable[Span]:
+    for m in _KNOWN.finditer(text):  # first: a product's name beats a company's
+        if _starts_word(text, m.start()):
+            yield Span(m.start(), m.end(), "SYSTEM")
     yield from _numbered(text)
-    for label, pattern in (("LAW", _LAW_NAMES), ("ORG", _BODY), ("ORG", _ACRONYM), ("ORG", _NAMES)):
+    for label, pattern in (
+        ("LAW", _LAW_NAMES),
+        ("LAW", _COE_RECOMMENDATION),
+        ("ORG", _BODY),
+        ("ORG", _ACRONYM),
+        ("ORG", _NAMES),
+        ("ORG", _OWN_NAMES),
+        ("ORG", _COMPANY),
+        ("LOC", _PLACES),
+        ("MISC", _MISC),
+    ):
         for m in pattern.finditer(text):
             if _starts_word(text, m.start()) and (
                 m.end() == len(text) or not text[m.end()].isalnum()
             ):
                 yield Span(m.start(), m.end(), label)
-    yield from _system_names(text)
+    for m in _PERSON.finditer(text):
+        if _starts_word(text, m.start()):
+            yield Span(m.start("name"), m.end("name"), "PER")
+    systems = list(_system_names(text))
+    yield from systems
+    yield from _defined_here(text, systems)
+
+
+def _defined_here(text: str, systems: list[Span]) -> Iterable[Span]:
+    """Names the page itself defines, at every occurrence: an acronym given in brackets
+    after a name ("… Rainier III (CGCR)"), a tool named in « » ("dénommé « Medtrav »")."""
+    names: dict[str, str] = {}
+    for m in _DEFINED_ACRONYM.finditer(text):
+        acr = m["acr"]
+        if acr not in p.TECHNICAL_ACRONYMS and not _ROMAN.match(acr):
+            names.setdefault(acr, "ORG")
+    for s in systems:
+        name = text[s.start : s.end].strip()
+        if len(name) >= 3 and "\n" not in name:
+            names.setdefault(name, "SYSTEM")
+    for name, label in names.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            yield Span(m.start(), m.end(), label)
 
 
 def _non_overlapping(spans: Iterable[Span]) -> list[Span]:
@@ -313,13 +370,63 @@ def section_kind_at(
     return str(s.kind) if offset < s.end or i == len(sections) - 1 else None
 
 
+#: What the model takes for a name and the contract does not (schema.md, entities): roles
+#: and offices, documents of the controller, words of a heading.
+_ROLE = re.compile(
+    r"^(?:Ministre|Président|Présidente|Directeur|Directrice|Maire|Secrétaire|Chef|Responsable|Délégué"
+    r"|Déléguée|Conseiller|Conseillère|Procureur|Administrateur|Administratrice|Data Protection Officer"
+    r"|Commissaire|Gestionnaire|Utilisateur|Utilisatrice|Agent)\b"
+)
+_DOCUMENT = re.compile(r"^(?:Politique|Charte|Chartes|Règlement|Règlements|Procédure|Plan|Guide|Note)\b")
+_CONNECTOR = re.compile(r"^(?:de|du|des|d'|la|le|les|l'|et|en|à|au|aux|pour|sur|par)$")
+_LEADING_ARTICLE = re.compile(r"^(?:la|le|les|l')\s*")
+
+
+def _model_span(text: str, s: Span) -> Span | None:
+    """A model entity as the contract counts it, or None (see ``_ROLE``, ``_DOCUMENT``): no
+    leading article, never ending on a preposition or article, not a heading word, a
+    finalité phrase, a role, a technical token or a common noun the page also writes in
+    lower case ("la Banque" where the page says "la banque")."""
+    start, end = s.start, s.end
+    lead = _LEADING_ARTICLE.match(text, start, end)
+    if lead:
+        start = lead.end()
+    words = text[start:end].split()
+    if len(words) > 2 and sum(w[:1].isupper() for w in words) == 1 and words[0] not in p.BODY_HEADS:
+        return None  # "Gestion des horaires des agents": a finalité phrase
+    while words and (_CONNECTOR.match(words[-1]) or words[-1].islower()):
+        words.pop()
+    if not words:
+        return None
+    end = start + len(" ".join(words)) if text[start:end].startswith(" ".join(words)) else end
+    name = text[start:end].strip(" ,;:.")
+    if len(name) < 2 or "\n" in name or _ROMAN.match(name) or any(_ROMAN.fullmatch(w) for w in words[1:]):
+        return None
+    if name.isupper() and (len(name) > 6 or name in _NOT_NAMES):
+        return None  # "TRAITEMENT" (a heading), "GET", "ID"
+    if _ROLE.match(name):
+        return None
+    capitals = [w for w in words if w[:1].isupper()]
+    if len(words) > 1 and len(capitals) == 1 and words[0] not in p.BODY_HEADS:
+        return None  # "Gestion des horaires des agents": a finalité phrase
+    if len(words) == 1:
+        word = words[0]
+        if word in _NOT_NAMES or re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
+            return None  # "Commission", "État", or a common noun ("Utilisateur", "Banque")
+    label = "MISC" if _DOCUMENT.match(name) else s.label
+    return Span(start, start + len(name), label)
+
+
 def merge(
     text: str, sections: Sequence[Section], rules: Sequence[Span], model: Iterable[Span]
 ) -> list[Entity]:
     """Rule and model entities as rows, in order; a rule entity beats an overlapping model one."""
     spans = [(s, "rule") for s in rules]
     taken = [(s.start, s.end) for s in rules]
-    for s in model:
+    for raw in model:
+        s = _model_span(text, raw)
+        if s is None:
+            continue
         i = bisect.bisect_left(taken, (s.start, s.start))
         if (i > 0 and taken[i - 1][1] > s.start) or (i < len(taken) and taken[i][0] < s.end):
             continue

@@ -170,11 +170,16 @@ def test_fr_core_news_sm_on_one_seed(tmp_path):
     rows = pd.read_parquet(out / "entities.parquet")
     model = rows[rows["source"] == "model"]
     assert set(model["label"]) <= {"LOC", "MISC", "ORG", "PER"}
-    assert len(model) > 5
     rule = rows[rows["source"] == "rule"]
     found = set(zip(rule["label"], rule["text"], strict=True))
-    assert {("LAW", "loi n° 1.165"), ("SYSTEM", "Outlook"), ("ORG", "Commune de Monaco")} <= found
-    assert ("MISC", "environnement Lotus") in set(zip(model["label"], model["text"], strict=True))
+    assert {
+        ("LAW", "loi n° 1.165"),
+        ("SYSTEM", "Outlook"),
+        ("SYSTEM", "Lotus"),
+        ("ORG", "Commune de Monaco"),
+    } <= found
+    # what the model adds passes the contract's filter: no role, no finalité phrase
+    assert not any(t.startswith(("Ministre", "Gestion")) for t in model["text"])
     assert "visas" not in set(model["section_kind"])
     assert "security" not in set(model["section_kind"])
     again = build_corpus(iter_sources([SEED], []), out, progress=False, force=True)

@@ -452,21 +452,47 @@ def _gold_in(
 ) -> list[tuple[int, int, str]]:
     """The gold spans (offsets in the raw text) moved into the normalised document text.
 
-    Each gold mention is searched, in order, as its normalised form in the document text."""
+    Line by line: each raw line is found, normalised, in the document text (in order; the
+    page reader drops the sprite line and the metadata), then its characters are aligned
+    with that line (normalisation turns no-break spaces, typographic apostrophes and runs of
+    spaces into plain ones)."""
+    import difflib
+
     from extractors.common.normalise import normalise_line
 
-    out: list[tuple[int, int, str]] = []
+    line_map: list[tuple[int, int, int, list]] = []  # raw start, raw end, norm start, blocks
     pos = 0
+    raw_pos = 0
+    for line in raw.split("\n"):
+        raw_start = raw_pos
+        raw_pos += len(line) + 1
+        target = normalise_line(line)
+        if not target:
+            continue
+        at = normalised.find(target, pos)
+        if at < 0:
+            continue
+        pos = at + len(target)
+        blocks = difflib.SequenceMatcher(None, line, target, autojunk=False).get_matching_blocks()
+        line_map.append((raw_start, raw_start + len(line), at, [bk for bk in blocks if bk.size]))
+
+    def moved(offset: int, end: bool) -> int | None:
+        for r0, r1, n0, blocks in line_map:
+            if r0 <= offset <= r1:
+                local = offset - r0
+                for bk in blocks:
+                    if bk.a <= local < bk.a + bk.size or (end and local == bk.a + bk.size):
+                        return n0 + bk.b + local - bk.a
+        return None
+
+    out: list[tuple[int, int, str]] = []
     for start, end, label in gold:
-        words = normalise_line(raw[start:end]).split()
-        if not words:
-            continue
-        pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
-        m = pattern.search(normalised, pos) or pattern.search(normalised)
-        if m is None:
-            continue
-        out.append((m.start(), m.end(), label))
-        pos = m.start()
+        a, b = moved(start, False), moved(end, True)
+        if a is not None and b is None:
+            last = moved(end - 1, False)
+            b = last + 1 if last is not None else None
+        if a is not None and b is not None and b > a:
+            out.append((a, b, label))
     return out
 
 
