@@ -52,10 +52,13 @@ lint: install ## ruff check and format check
 bench: install ## Measure the rebuild on 3,000 generated deliberations (BENCH_ARGS="--docs 20" for a small run); writes bench/latest.json
 	$(BIN)/python -m pipeline.cli bench --profile 300 $(BENCH_ARGS)
 
+quality: install ## Score the extractors on the annotated quality set (tests/quality): per table precision, recall, field accuracy; writes quality/latest.json
+	$(BIN)/python -m pipeline.testbed.quality $(QUALITY_ARGS)
+
 golden: install ## Rewrite the golden files from the current code (review the diff!)
 	$(BIN)/pytest tests --update-golden
 
 clean: ## Remove the virtual environments and caches (not the corpus)
 	rm -rf .uv $(VENV) .pytest_cache .ruff_cache .mypy_cache
 
-.PHONY: help install lock demo test lint bench golden clean refresh rebuild mirror notebooks
+.PHONY: help install lock demo test lint bench quality golden clean refresh rebuild mirror notebooks

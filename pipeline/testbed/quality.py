@@ -592,3 +592,52 @@ def format_report(report: dict[str, Any]) -> str:
         for label, ls in s["by_label"].items():
             lines.append(f"  {label:<14} {ls}")
     return "\n".join(lines)
+
+
+SETS = {
+    "development": MATERIAL,
+    "heldout": MATERIAL / "heldout",
+    "blind": MATERIAL / "blind2",
+}
+
+
+def _without_misses(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _without_misses(v) for k, v in node.items() if k != "misses"}
+    return node
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m pipeline.testbed.quality [--no-entities] [--out DIR]``: score every set
+    of ``tests/quality`` (development, heldout, blind when present), print the tables,
+    write ``DIR/latest.json`` (the scores) and ``DIR/misses.json`` (every row missed)."""
+    import argparse
+    from datetime import UTC, datetime
+
+    parser = argparse.ArgumentParser(prog="make quality", description=main.__doc__)
+    parser.add_argument("--no-entities", action="store_true", help="skip the model (faster)")
+    parser.add_argument("--out", type=Path, default=ROOT / "quality")
+    args = parser.parse_args(argv)
+    report: dict[str, Any] = {"created_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    misses: dict[str, Any] = {}
+    for name, root in SETS.items():
+        if not root.is_dir():
+            continue
+        scored = score(root, entities=not args.no_entities)
+        print(f"== {name} ({root.relative_to(ROOT)})")
+        print(format_report(scored))
+        report[name] = _without_misses(scored)
+        misses[name] = {
+            k: v.get("misses", []) for k, v in scored.items() if isinstance(v, dict) and "misses" in v
+        }
+    args.out.mkdir(parents=True, exist_ok=True)
+    for file, data in (("latest.json", report), ("misses.json", misses)):
+        tmp = args.out / f".{file}.tmp"
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
+        tmp.replace(args.out / file)
+    print(f"report written to {args.out / 'latest.json'}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
