@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.testbed.quality import MATERIAL, Tally, _gold_in, match_rows, score, untag
+from pipeline.testbed.quality import MATERIAL, score
+from pipeline.testbed.scoring import Tally, _gold_in, match_rows, untag
 
 
 def test_untag_gives_the_text_and_the_spans():
