@@ -150,6 +150,8 @@ def refresh(opts: RefreshOptions) -> RunReport:
         finally:
             if client is not None:
                 report.requests = client.requests
+            if not report.published:  # nothing published: the corpus is the one before
+                report.deliberations = len(_corpus_ids(data_dir / "corpus"))
             states = page_states(RawStore(data_dir / "raw").records())
             report.parked = sum(1 for s in states.values() if s.parked and not s.last.ok)
             report.pending = sum(1 for s in states.values() if not s.last.ok and not s.parked)

@@ -127,7 +127,9 @@ def refresh(
         f"{report.status}: {report.requests} requests, {report.pages_fetched} pages kept "
         f"({report.articles_fetched} articles), {report.failures} failures, "
         f"{report.pending} pending, {report.parked} parked; {report.new_deliberations} new "
-        f"deliberations, {report.deliberations} in the corpus ({report.duration_s:.1f} s)"
+        f"deliberations, {report.deliberations} in the corpus"
+        + ("" if report.published else " (kept as it was)")
+        + f" ({report.duration_s:.1f} s)"
     )
     for warning in report.warnings:
         typer.secho(f"warning: {warning}", err=True, fg="yellow")
