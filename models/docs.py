@@ -194,14 +194,23 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
     "retention_rules": {
         "deliberation_id": _ID,
         "position": _POS,
-        "data_scope": "Which information the rule covers, as printed.",
+        "data_scope": "Which information the rule covers: the subject noun phrase of the verb "
+        "(or its object when the verb is active), with its complements, without its leading "
+        "determiner and without what stands before it (“À l'issue de ce délai, les journaux …” → "
+        "`journaux`); the antecedent of “qui” or of a pronoun; the head of a list item.",
         "action": "`retain`, `anonymise`, `delete` or `archive`.",
         "duration": "ISO 8601 duration in the printed unit (`P6M`, `P24M`, `P2Y`, `P30D`); "
-        "numbers in words count.",
-        "duration_min": "Lower bound of a range (“de 3 mois minimum à un an maximum” → `P3M`).",
-        "duration_max": "Upper bound of a range (→ `P1Y`).",
-        "trigger": "The event the clock starts from (`départ`, `fin de la relation "
-        "contractuelle`), else null.",
+        "numbers in words count. A lone bound (“pendant une durée maximale de trois ans”) fills "
+        "it and the bound; null for a range, and for a phase with no period of its own (“puis "
+        "anonymisées”).",
+        "duration_min": "Lower bound of a range (“de 3 mois minimum à un an maximum” → `P3M`), or "
+        "a lone floor (“au moins dix ans” → `P10Y`, with `duration` the same).",
+        "duration_max": "Upper bound of a range (→ `P1Y`), or a lone ceiling (“ne saurait "
+        "excéder un an” → `P1Y`, with `duration` the same).",
+        "trigger": "The event the clock starts from, its whole noun phrase without its article "
+        "nor a pronoun complement (`départ` for “départ de celui-ci”, `fin de la relation "
+        "contractuelle`, `encaissement` for “la fin de la cinquième année suivant leur "
+        "encaissement”), never ending on a preposition or a conjunction; else null.",
         "until": "An open-ended condition instead of a duration (“tant que l'utilisateur "
         "travaille au sein de la DITN/DSI”), else null.",
         "rolling": "“12 mois glissants” → true.",
