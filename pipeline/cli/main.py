@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from pipeline.cli import bench, extract, nightly, research, status, testbed
+from pipeline.cli import bench, extract, nightly, research, site, status, testbed
 from pipeline.cli.help import use_plain_help
 
 app = typer.Typer(
@@ -35,6 +35,7 @@ status.register(app)
 testbed.register(app)
 research.register(app)
 bench.register(app)
+site.register(app)
 use_plain_help(app)
 
 

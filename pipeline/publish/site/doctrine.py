@@ -1,0 +1,298 @@
+"""The doctrine pages: the Commission's actions by verb and theme over the years,
+retention periods by data category, and the controllers with their deliberations.
+
+Every number comes from ``pipeline.analysis`` (the notebooks' data functions) and every
+figure from ``pipeline.analysis.figures``, saved as SVG with its text kept as text; each
+figure has its numbers in a table beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import matplotlib as mpl
+
+mpl.use("Agg")  # no display: the figures are only written to files
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from pipeline.analysis import actions, overview, retention  # noqa: E402
+from pipeline.analysis import figures as fg  # noqa: E402
+
+Cell = str | list[tuple[str, str | None]]
+
+
+@dataclass
+class Part:
+    anchor: str
+    title: str
+    text: str = ""
+    figure: str | None = None  # path relative to the page
+    alt: str = ""
+    table: dict[str, Any] | None = None  # columns, rows: [{"id", "cells": [Cell]}]
+    collapsed: bool = False
+    summary: str = ""
+
+
+@dataclass
+class DoctrinePage:
+    name: str  # file name in doctrine/
+    heading: str
+    intro: str
+    parts: list[Part] = field(default_factory=list)
+
+
+def _save(fig: Any, folder: Path, name: str) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "ccin"}):
+        fig.savefig(folder / f"{name}.svg", format="svg", metadata={"Date": None})
+    plt.close(fig)
+    return f"fig/{name}.svg"
+
+
+def _links(ids: Iterable[str]) -> list[tuple[str, str | None]]:
+    return [(i, f"../d/{i}.html") for i in ids]
+
+
+def _num(v: object) -> str:
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return ""
+    if isinstance(v, float):
+        return f"{v:.3g}"
+    return str(v)
+
+
+def _frame_table(frame: pd.DataFrame, index_label: str, percent: bool = False) -> dict[str, Any]:
+    rows = []
+    for key, values in frame.iterrows():
+        cells: list[Cell] = [str(key)]
+        for v in values:
+            cells.append(f"{v:.0%}" if percent else _num(v))
+        rows.append({"cells": cells})
+    return {"columns": [index_label, *map(str, frame.columns)], "rows": rows}
+
+
+def actions_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePage:
+    d, acts = tables["deliberations"], tables["commission_actions"]
+    page = DoctrinePage(
+        "actions.html",
+        "The Commission's actions",
+        f"What the Commission decides after “Après en avoir délibéré”: {len(acts)} actions in "
+        f"{acts['deliberation_id'].nunique()} deliberations, by lead verb and by theme over "
+        "the years.",
+    )
+    verbs = actions.verbs_per_year(acts, d)
+    fig = fg.bar_by_year(verbs, "The Commission's actions per year, by lead verb", "actions")
+    page.parts.append(
+        Part(
+            "verbs",
+            "Verbs over the years",
+            "Reminders (rappelle) restate the law and the Commission's standing doctrine; "
+            "requests (demande) and fixed durations (fixe) are the conditions of a "
+            "conditional opinion.",
+            _save(fig, fig_dir, "verbs-per-year"),
+            "Stacked bars: the Commission's actions per year, by lead verb.",
+            _frame_table(verbs, "year") if not verbs.empty else None,
+            collapsed=True,
+        )
+    )
+    themed = actions.theme_table(acts, d)
+    counts = actions.theme_counts(acts, d)
+    rows = []
+    for theme, n in counts.items():
+        ids = themed.loc[themed["theme"] == theme, "deliberation_id"].drop_duplicates()
+        rows.append({"cells": [str(theme), str(n), _links(ids)]})
+    page.parts.append(
+        Part(
+            "themes",
+            "Themes",
+            "Each action is matched against a list of themes (strong passwords, encryption, "
+            "information of persons …). The bars count deliberations; the table lists them.",
+            _save(
+                fg.barh(counts, "Themes of the Commission's actions", "deliberations"),
+                fig_dir,
+                "themes",
+            ),
+            "Horizontal bars: number of deliberations whose actions mention each theme.",
+            {"columns": ["theme", "deliberations", "which"], "rows": rows} if rows else None,
+            collapsed=True,
+            summary="The deliberations of each theme",
+        )
+    )
+    shares = actions.theme_shares_by_year(acts, d)
+    page.parts.append(
+        Part(
+            "themes-per-year",
+            "Themes over the years",
+            "",
+            _save(
+                fg.heatmap(
+                    shares.T,
+                    "Share of deliberations mentioning each theme, per year",
+                    "year",
+                    "theme",
+                    percent=True,
+                ),
+                fig_dir,
+                "themes-per-year",
+            ),
+            "Heat map: per year, the share of deliberations whose actions mention each theme.",
+            _frame_table(shares.T, "theme", percent=True) if not shares.empty else None,
+            collapsed=True,
+        )
+    )
+    groups = actions.reminder_groups(acts, d).head(25)
+    page.parts.append(
+        Part(
+            "reminders",
+            "Recurring reminders",
+            "Reminders and requests grouped by similar wording: the groups found in most "
+            "deliberations are the Commission's standing doctrine.",
+            table={
+                "columns": ["example", "deliberations", "years", "verbs", "themes"],
+                "rows": [
+                    {
+                        "cells": [
+                            str(g.example),
+                            str(g.deliberations),
+                            f"{_num(g.first_year)}–{_num(g.last_year)}",
+                            str(g.verbs),
+                            str(g.themes),
+                        ]
+                    }
+                    for g in groups.itertuples()
+                ],
+            }
+            if not groups.empty
+            else None,
+        )
+    )
+    return page
+
+
+def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePage:
+    d, rules = tables["deliberations"], tables["retention_rules"]
+    durations = retention.durations(rules, d)
+    shortened = retention.shortenings(durations)
+    page = DoctrinePage(
+        "retention.html", "Retention periods", retention.summary(durations, shortened)
+    )
+    by_cat = retention.by_category(durations).round(1)
+    page.parts.append(
+        Part(
+            "by-category",
+            "Durations by data category",
+            "The category of a rule comes from the words of its scope (“informations "
+            "d'identité”, “logs de connexion” …); a scope naming several categories counts "
+            "for each. Durations in months.",
+            _save(
+                fg.durations_box(
+                    retention.category_values(durations), "Retention durations by data category"
+                ),
+                fig_dir,
+                "durations-by-category",
+            ),
+            "Box plots: retention durations (months, log scale) per data category.",
+            _frame_table(by_cat, "category") if not by_cat.empty else None,
+        )
+    )
+    median = retention.yearly_median(durations)
+    page.parts.append(
+        Part(
+            "per-year",
+            "Over the years",
+            "The median duration per year, apart for the rules stated by the controller and "
+            "those fixed by the Commission.",
+            _save(
+                fg.lines_by_year(
+                    median,
+                    "Median retention duration per year",
+                    "median duration (months)",
+                    legend_title="set by",
+                ),
+                fig_dir,
+                "median-per-year",
+            ),
+            "Lines: the median retention duration per year, by who sets it.",
+            _frame_table(median, "year") if not median.empty else None,
+            collapsed=True,
+        )
+    )
+    rows = [
+        {
+            "cells": [
+                _links([str(s.deliberation_id)]),
+                str(s.data_scope or ""),
+                _num(s.controller_months),
+                _num(s.commission_months),
+                str(s.verdict),
+            ]
+        }
+        for s in shortened.itertuples()
+    ]
+    page.parts.append(
+        Part(
+            "commission",
+            "Durations fixed by the Commission",
+            "Each duration the Commission fixes, beside the controller's duration for the same "
+            "data (months).",
+            table={
+                "columns": ["deliberation", "data", "controller", "Commission", "verdict"],
+                "rows": rows,
+            }
+            if rows
+            else None,
+            collapsed=len(rows) > 30,
+        )
+    )
+    return page
+
+
+def controllers_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePage:
+    d = tables["deliberations"]
+    page = DoctrinePage(
+        "controllers.html",
+        "Controllers",
+        "Who asked for the opinions: every controller, as printed (spelling variants apart), "
+        "with its deliberations, newest first.",
+    )
+    top = overview.top_controllers(d)
+    named = d[d["controller"].notna()].sort_values(["adopted_on", "seq"], ascending=False)
+    groups = sorted(
+        named.groupby("controller")["deliberation_id"], key=lambda g: (-len(g[1]), g[0])
+    )
+    page.parts.append(
+        Part(
+            "controllers",
+            "Controllers and their deliberations",
+            "",
+            _save(
+                fg.barh(top, "Controllers with the most deliberations", "deliberations"),
+                fig_dir,
+                "controllers",
+            ),
+            "Horizontal bars: the controllers with the most deliberations.",
+            {
+                "columns": ["controller", "deliberations", "which"],
+                "rows": [
+                    {"cells": [str(name), str(len(ids)), _links(ids)]} for name, ids in groups
+                ],
+            }
+            if groups
+            else None,
+        )
+    )
+    return page
+
+
+def doctrine_pages(tables: dict[str, pd.DataFrame], out: Path) -> list[DoctrinePage]:
+    fig_dir = out / "doctrine" / "fig"
+    return [
+        actions_page(tables, fig_dir),
+        retention_page(tables, fig_dir),
+        controllers_page(tables, fig_dir),
+    ]
