@@ -43,6 +43,9 @@ mirror: install ## Serve a local copy of the site (data/sample) on 127.0.0.1:876
 notebooks: install ## Execute the notebooks on data/corpus: executed .ipynb and PNG figures in notebooks/output/
 	$(BIN)/ccin notebooks --corpus $(DATA)/corpus
 
+site: install ## Build the reading room (a static site of data/corpus) in data/site; SITE_ARGS="--serve" previews it
+	$(BIN)/ccin site --corpus $(DATA)/corpus --out $(DATA)/site $(SITE_ARGS)
+
 test: install ## Run the whole test suite (rules, golden files, contract, model-backed tests)
 	$(BIN)/pytest
 
@@ -61,4 +64,4 @@ golden: install ## Rewrite the golden files from the current code (review the di
 clean: ## Remove the virtual environments and caches (not the corpus)
 	rm -rf .uv $(VENV) .pytest_cache .ruff_cache .mypy_cache
 
-.PHONY: help install lock demo test lint bench quality golden clean refresh rebuild mirror notebooks
+.PHONY: help install lock demo test lint bench quality golden clean refresh rebuild mirror notebooks site

@@ -63,6 +63,7 @@ def test_bench_runs_on_a_few_documents_and_writes_its_report(tmp_path):
         "speedup_vs_naive",
         "peak_rss_mb",
         "shared_sentence_share",
+        "site_seconds",
     ):
         assert report[key] is not None, key
     assert report["docs"] == 20

@@ -128,6 +128,12 @@ def bench(
     if report.get("profile"):
         p = report["profile"]
         typer.echo(f"profile: {p['docs']} documents, {p['ms_per_doc']} ms each → {p['file']}")
+    site = report["site"]
+    typer.echo(
+        f"site: {site['pages']} pages (search index included) in {report['site_seconds']} s "
+        f"(target ≤ {report['targets']['site_seconds']:g}); largest page "
+        f"{site['largest_page_bytes'] / 1024:.0f} KiB"
+    )
     typer.echo(f"report written to {out}")
 
 

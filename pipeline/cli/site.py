@@ -68,7 +68,7 @@ def site(
         from pipeline.publish.site.serve import make_server
 
         server = make_server(out, port)
-        host, bound = server.server_address[:2]
+        host, bound = str(server.server_address[0]), int(server.server_address[1])
         typer.echo(f"serving {out} on http://{host}:{bound}/ (Ctrl-C to stop)")
         try:
             server.serve_forever()

@@ -116,8 +116,7 @@ def test_a_span_inside_another_is_never_cut(doc):
     for i, s in enumerate(spans):
         inside_one_block = any(a <= s.start and s.end <= b for a, b in blocks)
         crossed = any(
-            o.start < s.start < o.end < s.end or s.start < o.start < s.end < o.end
-            for o in spans
+            o.start < s.start < o.end < s.end or s.start < o.start < s.end < o.end for o in spans
         )
         if inside_one_block and not crossed and s.end > s.start:
             assert not any(f'<m c="{i}">' in h for h in html)

@@ -56,7 +56,11 @@ def render(text: str, blocks: Sequence[tuple[int, int]], spans: Sequence[Span]) 
                 at = b if s.start >= b else a
                 pieces.append((at, at, i))
         out.append(_block(text, a, b, pieces, spans, headed))
-        active = [i for i in active if spans[i].end > b and not headed[i] or spans[i].end > b > spans[i].start]
+        active = [
+            i
+            for i in active
+            if spans[i].end > b and not headed[i] or spans[i].end > b > spans[i].start
+        ]
     return out
 
 

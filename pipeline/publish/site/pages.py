@@ -124,7 +124,7 @@ def fact_spans(data: SiteData, deliberation_id: str, text: str) -> list[Span]:
                 f'data-position="{pos}" tabindex="0" data-tip="{_attr(t.tip(r))}" '
                 f'aria-describedby="f-{anchor}">'
             )
-            cont = f'<mark class="{t.code}" data-cont="{t.name}">'
+            cont = f'<mark class="{t.code}" data-of="m-{anchor}">'
             spans.append(Span(start, max(end, start), head, cont, "</mark>", _RANK.get(t.name, 2)))
             cited = r.get("cited_id") if t.name == "citations" else None
             if data.has(cited) and cited != deliberation_id:
@@ -170,7 +170,9 @@ def page_context(data: SiteData, d: Row) -> dict[str, Any]:
     text = document_text(title, sections)
     blocks, section_list = layout(title, sections)
     for block, html in zip(
-        blocks, render(text, [(b.start, b.end) for b in blocks], fact_spans(data, did, text)), strict=True
+        blocks,
+        render(text, [(b.start, b.end) for b in blocks], fact_spans(data, did, text)),
+        strict=True,
     ):
         block.html = html
     cites = []

@@ -35,6 +35,8 @@ def index_site(site: Path) -> int | None:
         check=False,
     )
     if result.returncode != 0:
-        raise RuntimeError(f"pagefind failed ({result.returncode}): {result.stderr or result.stdout}")
+        raise RuntimeError(
+            f"pagefind failed ({result.returncode}): {result.stderr or result.stdout}"
+        )
     found = re.search(r"Indexed (\d+) pages?", result.stdout)
     return int(found.group(1)) if found else None

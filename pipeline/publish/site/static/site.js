@@ -77,6 +77,59 @@
     });
   }
 
+  // One tip for the hovered or focused mark and the marks around it (a recipient that is
+  // also a named entity shows both); without the script, CSS shows the innermost one.
+  function tips() {
+    var text = document.querySelector("article.text");
+    if (!text) return;
+    document.documentElement.classList.add("js-tips");
+    var box = document.createElement("div");
+    box.id = "tip";
+    box.setAttribute("role", "tooltip");
+    box.hidden = true;
+    document.body.appendChild(box);
+    function tipOf(m) {
+      if (m.dataset.tip) return m.dataset.tip;
+      var head = m.dataset.of && document.getElementById(m.dataset.of);
+      return head ? head.dataset.tip : null;
+    }
+    function show(mark, x, y) {
+      box.textContent = "";
+      for (var m = mark; m && m !== text; m = m.parentElement) {
+        var tip = m.tagName === "MARK" ? tipOf(m) : null;
+        if (tip) {
+          var line = document.createElement("div");
+          line.textContent = tip;
+          box.appendChild(line);
+        }
+      }
+      if (!box.firstChild) { box.hidden = true; return; }
+      box.hidden = false;
+      var width = document.documentElement.clientWidth;
+      var left = Math.max(4, Math.min(x, width - box.offsetWidth - 4));
+      box.style.left = (left + window.scrollX) + "px";
+      box.style.top = (y + window.scrollY + 6) + "px";
+    }
+    function hide() { box.hidden = true; }
+    text.addEventListener("mouseover", function (e) {
+      var mark = e.target.closest && e.target.closest("mark");
+      if (!mark) { hide(); return; }
+      var rects = mark.getClientRects(), line = rects[0];
+      for (var i = 0; i < rects.length; i++) {
+        if (e.clientY >= rects[i].top && e.clientY <= rects[i].bottom) line = rects[i];
+      }
+      show(mark, e.clientX, line ? line.bottom : e.clientY);
+    });
+    text.addEventListener("mouseleave", hide);
+    text.addEventListener("focusin", function (e) {
+      if (e.target.tagName !== "MARK") return;
+      var r = e.target.getClientRects()[0] || e.target.getBoundingClientRect();
+      show(e.target, r.left, r.bottom);
+    });
+    text.addEventListener("focusout", hide);
+    document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+  }
+
   function searchPage() {
     var box = document.getElementById("search");
     if (!box || typeof window.PagefindUI === "undefined") return;
@@ -87,5 +140,6 @@
 
   indexPage();
   deliberationPage();
+  tips();
   searchPage();
 })();

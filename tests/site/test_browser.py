@@ -1,0 +1,201 @@
+"""The reading room in a real browser: headless Chromium (Debian's package) driven by
+Playwright, against ``ccin site --serve`` on 127.0.0.1.
+
+Without Chromium these tests are skipped, saying how to install it (`.ci/run` installs it
+on CI). Playwright never downloads a browser here: it is given Chromium's executable.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from pipeline.analysis.corpus import load
+from tests.site.conftest import CITED
+
+CHROMIUM = Path(os.environ.get("CCIN_CHROMIUM", "/usr/bin/chromium"))
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+INSTALL = (
+    f"headless Chromium not found at {CHROMIUM}: install it with "
+    "`apt-get install -y chromium` (Debian; .ci/run does it on CI) to run the browser tests"
+)
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(linked_corpus, tmp_path_factory):
+    """``ccin site --serve --port 0`` in its own process; yields the site's base URL."""
+    if not CHROMIUM.exists():
+        pytest.skip(INSTALL)
+    out = tmp_path_factory.mktemp("served") / "S"
+    command = [sys.executable, "-m", "pipeline.cli", "site", "--corpus", str(linked_corpus)]
+    command += ["--out", str(out), "--serve", "--port", "0"]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in process.stdout], daemon=True).start()
+    seen = []
+    try:
+        while True:
+            line = lines.get(timeout=180)
+            seen.append(line)
+            found = re.search(r"serving .* on (http://127\.0\.0\.1:\d+/)", line)
+            if found:
+                break
+        yield found.group(1)
+    except queue.Empty:
+        pytest.fail("ccin site --serve did not start:\n" + "".join(seen))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        process.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    yield context.new_page()
+    context.close()
+
+
+def test_the_index_lists_every_deliberation_and_filters_them(server, page, linked_corpus):
+    deliberations = load("deliberations", linked_corpus)
+    page.goto(server + "index.html")
+    rows = page.locator("tr[data-deliberation-id]")
+    assert sorted(rows.evaluate_all("rs => rs.map(r => r.dataset.deliberationId)")) == sorted(
+        deliberations["deliberation_id"]
+    )
+    page.select_option("select[name=year]", "2024")
+    visible = page.locator("tr[data-deliberation-id]:visible")
+    expected = deliberations.loc[deliberations["year"] == 2024, "deliberation_id"]
+    assert sorted(visible.evaluate_all("rs => rs.map(r => r.dataset.deliberationId)")) == sorted(
+        expected
+    )
+    assert page.locator("#shown").inner_text() == f"{len(expected)} of 5 deliberations shown"
+    page.select_option("select[name=year]", "")
+    page.get_by_role("button", name="Number").click()  # sorted by year, then number
+    order = rows.evaluate_all("rs => rs.map(r => r.dataset.deliberationId)")
+    assert order == sorted(order, key=lambda i: tuple(map(int, i.split("-"))))
+
+
+def test_a_search_for_a_word_of_the_text_finds_the_deliberation(server, page, linked_corpus):
+    sections = load("sections", linked_corpus)
+    words: dict[str, set[str]] = {}
+    for d, text in zip(sections["deliberation_id"], sections["text"], strict=True):
+        for w in re.findall(r"[a-zéèàç]{9,}", (text or "").lower()):
+            words.setdefault(w, set()).add(d)
+    only = sorted((w for w, ds in words.items() if ds == {"2022-62"}), key=lambda w: (-len(w), w))
+    word = only[0]  # the longest word that only 2022-62 uses
+    page.goto(server + f"search.html?q={word}")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all("as => as.map(a => a.href)")
+    assert server + "d/2022-62.html" in {h.split("#")[0] for h in hrefs}, word
+    excerpts = page.locator(".pagefind-ui__result-excerpt mark").all_inner_texts()
+    assert any(word in e.lower() for e in excerpts)  # the matching passage is shown
+
+
+def test_every_fact_is_marked_with_its_hover_text(server, page, linked_corpus, tmp_path):
+    d = "2024-9"
+    page.goto(server + f"d/{d}.html")
+    for table in (
+        "retention_rules",
+        "access_rights",
+        "recipients",
+        "commission_actions",
+        "citations",
+        "data_categories",
+    ):
+        rows = load(table, linked_corpus)
+        rows = rows[(rows["deliberation_id"] == d) & rows["start"].notna()]
+        marks = page.locator(f"mark[data-table={table}]")
+        assert marks.count() == len(rows) > 0, table
+        for i in range(marks.count()):
+            mark = marks.nth(i)
+            mark.hover()
+            tip = mark.get_attribute("data-tip")
+            assert tip
+            assert page.locator("#tip").is_visible(), (table, i)
+            assert tip in page.locator("#tip > div").all_inner_texts(), (table, i)
+    path = tmp_path / f"{d}.png"
+    page.locator("mark[data-table=retention_rules]").first.hover()
+    page.screenshot(path=str(path))
+    assert path.stat().st_size > 20_000
+    print(f"screenshot: {path}")
+
+
+def test_without_javascript_css_shows_the_tip(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "d/2024-9.html")
+    mark = page.locator("mark[data-table=retention_rules]").first
+    mark.hover()
+    shown = mark.evaluate("m => getComputedStyle(m, '::after').content")
+    assert shown == f'"{mark.get_attribute("data-tip")}"'
+    assert (
+        page.locator("tr[id^=f-rr-]").count()
+        == page.locator("mark[data-table=retention_rules]").count()
+    )
+    context.close()
+
+
+def test_marks_are_reachable_by_keyboard_and_show_their_values(server, page):
+    page.goto(server + "d/2021-81.html")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "MARK":
+            break
+    else:
+        pytest.fail("no mark reached with Tab")
+    tip = page.evaluate("document.activeElement.dataset.tip")
+    assert page.locator("#tip").is_visible()
+    assert page.locator("#tip > div").first.inner_text() == tip
+
+
+def test_a_cited_deliberation_is_one_click_away(server, page):
+    page.goto(server + "d/2021-81.html")
+    page.locator("article.text a.cite").first.click()
+    page.wait_for_url(server + f"d/{CITED}.html")
+    assert CITED in page.locator("h1").inner_text()
+    page.locator("#cited-by a", has_text="2021-81").click()
+    page.wait_for_url(server + "d/2021-81.html")
+
+
+def test_readable_on_a_phone(server, browser, tmp_path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    phone = context.new_page()
+    phone.goto(server + "d/2024-9.html")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390  # no sideways scrolling of the page (wide tables scroll in their box)
+    phone.screenshot(path=str(tmp_path / "phone.png"))
+    context.close()

@@ -1,0 +1,182 @@
+"""The site as files: one page per deliberation with every fact marked, the text as
+published, links between deliberations, the index, doctrine pages, the search index, the
+atomic swap; checked by parsing the HTML (the browser tests are in test_browser.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import lxml.html
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.analysis.corpus import load
+from pipeline.analysis.provenance import document_text
+from pipeline.cli.main import app
+from pipeline.publish.site.build import MAX_PAGE_BYTES, SiteError, build_site
+from pipeline.publish.site.facts import FACT_TABLES
+from tests.site.conftest import CITED
+
+
+def page(site, name):
+    return lxml.html.fromstring((site / name).read_bytes())
+
+
+def with_offsets(corpus, table, deliberation_id):
+    rows = load(table, corpus)
+    rows = rows[rows["deliberation_id"] == deliberation_id]
+    return rows[rows["start"].notna() & rows["end"].notna()]
+
+
+def test_one_page_per_deliberation_and_the_index_lists_them(linked_corpus, built_site):
+    ids = set(load("deliberations", linked_corpus)["deliberation_id"])
+    assert CITED in ids
+    assert len(ids) == 5
+    assert {p.stem for p in (built_site / "d").glob("*.html")} == ids
+    rows = page(built_site, "index.html").cssselect("tr[data-deliberation-id]")
+    assert {r.get("data-deliberation-id") for r in rows} == ids
+    for r in rows:
+        link = r.cssselect("a")[0].get("href")
+        assert link == f"d/{r.get('data-deliberation-id')}.html"
+
+
+def test_every_fact_with_offsets_has_one_mark_with_its_tip(linked_corpus, built_site):
+    checked = 0
+    for d in load("deliberations", linked_corpus)["deliberation_id"]:
+        html = page(built_site, f"d/{d}.html")
+        ids = set(html.xpath("//@id"))
+        for t in FACT_TABLES:
+            rows = with_offsets(linked_corpus, t.name, d)
+            marks = html.cssselect(f'mark[data-table="{t.name}"]')
+            assert len(marks) == len(rows), (d, t.name)
+            assert sorted(int(m.get("data-position")) for m in marks) == sorted(rows["position"])
+            for m in marks:
+                assert m.get("data-tip").strip(), (d, t.name)
+                assert m.get("tabindex") == "0"
+                assert m.get("aria-describedby") in ids  # its row in the facts table
+                row = html.get_element_by_id(m.get("aria-describedby"))
+                assert row.cssselect("a")[0].get("href") == f"#{m.get('id')}"
+            checked += len(rows)
+    assert checked > 300
+
+
+def test_retention_marks_cover_the_facts_own_words(linked_corpus, built_site):
+    """The text of a mark (its pieces) is the text its offsets point at."""
+    d = "2024-9"
+    deliberation = load("deliberations", linked_corpus).set_index("deliberation_id").loc[d]
+    sections = load("sections", linked_corpus)
+    text = document_text(deliberation["title"], sections[sections["deliberation_id"] == d])
+    html = page(built_site, f"d/{d}.html")
+    rules = with_offsets(linked_corpus, "retention_rules", d)
+    assert len(rules) >= 3
+    for r in rules.itertuples():
+        head = html.cssselect(f'mark[data-table="retention_rules"][data-position="{r.position}"]')[
+            0
+        ]
+        pieces = [head, *html.cssselect(f'mark[data-of="{head.get("id")}"]')]
+        shown = " ".join(p.text_content() for p in pieces)  # pieces on several lines
+        assert re.sub(r"\s+", " ", shown) == re.sub(r"\s+", " ", text[r.start : r.end].strip())
+        if r.duration:
+            assert r.duration in head.get("data-tip")
+
+
+def test_the_text_is_the_document_text_line_by_line(linked_corpus, built_site):
+    deliberations = load("deliberations", linked_corpus).set_index("deliberation_id")
+    sections = load("sections", linked_corpus)
+    for d, row in deliberations.iterrows():
+        text = document_text(row["title"], sections[sections["deliberation_id"] == d])
+        html = page(built_site, f"d/{d}.html")
+        article = html.cssselect("article.text")[0]
+        shown = [
+            e.text_content()
+            for e in article.cssselect("p, h3")
+            if "added" not in (e.get("class") or "")
+        ]
+        assert shown == [line for line in text.split("\n") if line.strip()], d
+
+
+def test_cited_deliberations_link_both_ways(built_site):
+    citing = page(built_site, "d/2021-81.html")
+    links = citing.cssselect("article.text a.cite")
+    assert [a.get("href") for a in links] == [f"{CITED}.html"]
+    assert links[0].text_content() == CITED
+    assert links[0].xpath("ancestor::mark[@data-table='citations']")
+    cited = page(built_site, f"d/{CITED}.html")
+    cited_by = cited.get_element_by_id("cited-by")
+    assert {a.get("href") for a in cited_by.cssselect("a")} == {"2021-81.html", "2024-9.html"}
+    # a deliberation not in the corpus is named, not linked
+    other = page(built_site, "d/2024-9.html")
+    assert "2017-206.html" not in [a.get("href") for a in other.cssselect("a")]
+    assert "2017-206" in other.cssselect("section.links")[0].text_content()
+
+
+def test_pages_are_small_and_headings_in_order(built_site):
+    files = list(built_site.rglob("*.html"))
+    assert len(files) >= 5 + 5
+    for f in files:
+        if "pagefind" in f.parts:
+            continue
+        assert f.stat().st_size < MAX_PAGE_BYTES, f
+        html = lxml.html.fromstring(f.read_bytes())
+        levels = [int(h.tag[1]) for h in html.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        assert levels[0] == 1, f
+        assert levels.count(1) == 1, f
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (f, levels)
+        assert html.get("lang") == "en"
+        assert html.cssselect('meta[name="viewport"]'), f
+
+
+def test_doctrine_pages_embed_their_figures(built_site):
+    for name in ("actions", "retention", "controllers"):
+        html = page(built_site, f"doctrine/{name}.html")
+        images = html.cssselect("figure img")
+        assert images, name
+        for img in images:
+            assert img.get("alt")
+            svg = (built_site / "doctrine" / img.get("src")).read_text()
+            assert svg.lstrip().startswith("<?xml")
+            assert "<svg" in svg
+    controllers = page(built_site, "doctrine/controllers.html")
+    assert "../d/2021-81.html" in [a.get("href") for a in controllers.cssselect("td a")]
+
+
+def test_search_index_covers_every_deliberation(built_site):
+    manifest = json.loads((built_site / "manifest.json").read_text())
+    assert manifest["search_pages"] == manifest["deliberations"] == 5
+    assert (built_site / "pagefind" / "pagefind-ui.js").exists()
+    meta = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(meta["languages"]) == ["fr"]
+
+
+def test_the_site_is_swapped_in_atomically(linked_corpus, tmp_path):
+    out = tmp_path / "S"
+    build_site(linked_corpus, out, search=False)
+    assert out.is_symlink()
+    first = out.resolve()
+    build_site(linked_corpus, out, search=False)
+    assert out.resolve() != first
+    assert (out / "index.html").exists()
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me")
+    with pytest.raises(SiteError):
+        build_site(linked_corpus, foreign, search=False)
+    assert (foreign / "notes.txt").read_text() == "keep me"
+
+
+def test_cli_site_and_its_help(linked_corpus, tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["site", "--help"])
+    assert result.exit_code == 0
+    assert "--serve" in result.output
+    out = tmp_path / "site"
+    result = runner.invoke(
+        app, ["site", "--corpus", str(linked_corpus), "--out", str(out), "--no-search"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "5 deliberations" in result.output
+    assert (out / "index.html").exists()
+    result = runner.invoke(app, ["site", "--corpus", str(tmp_path / "none"), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "no corpus" in result.output
