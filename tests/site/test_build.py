@@ -56,7 +56,7 @@ def test_every_fact_with_offsets_has_one_mark_with_its_tip(linked_corpus, built_
                 assert m.get("tabindex") == "0"
                 assert m.get("aria-describedby") in ids  # its row in the facts table
                 row = html.get_element_by_id(m.get("aria-describedby"))
-                assert row.cssselect("a")[0].get("href") == f"#{m.get('id')}"
+                assert f"#{m.get('id')}" in [a.get("href") for a in row.cssselect("a")]
             checked += len(rows)
     assert checked > 300
 

@@ -34,7 +34,8 @@ from pipeline.analysis.corpus import load, manifest
 from pipeline.build.writer import swap_in, versions_dir
 from pipeline.publish.site.data import SiteData, load_site_data
 from pipeline.publish.site.facts import FACT_TABLES
-from pipeline.publish.site.pages import AUTHORITIES, decision_label, page_context
+from pipeline.publish.site.pages import decision_label, page_context, text_layout
+from pipeline.publish.site.search import SearchIndex
 
 HERE = Path(__file__).resolve().parent
 SITE_KIND = "ccin-reading-room"
@@ -53,7 +54,7 @@ class SiteSummary:
     pages: int
     largest_page: tuple[str, int]
     seconds: float
-    search_seconds: float
+    search_seconds: float  # what the search index takes after the last page is written
     search_pages: int | None
 
 
@@ -112,8 +113,11 @@ def _write(path: Path, html: str) -> int:
     return len(data)
 
 
-def render_site(corpus: Path, out: Path, env: Environment | None = None) -> dict[str, Any]:
-    """Every page of the site into the directory ``out`` (no search index, no swap)."""
+def render_site(
+    corpus: Path, out: Path, env: Environment | None = None, search: SearchIndex | None = None
+) -> dict[str, Any]:
+    """Every page of the site into the directory ``out``; each deliberation's search
+    record goes to ``search`` as its page is written."""
     from pipeline.publish.site.doctrine import doctrine_pages
 
     env = env or environment()
@@ -122,10 +126,17 @@ def render_site(corpus: Path, out: Path, env: Environment | None = None) -> dict
     (out / "d").mkdir(parents=True)
     sizes: dict[str, int] = {}
     template = env.get_template("deliberation.html")
+    layouts = {d["deliberation_id"]: text_layout(data, d) for d in data.deliberations}
+    if search is not None:  # the search records first: Pagefind indexes while pages render
+        record = env.get_template("record.html")
+        for d in data.deliberations:
+            did = d["deliberation_id"]
+            search.add(f"d/{did}.html", record.render(d=d, layout=layouts[did]))
+        search.start()
     for d in data.deliberations:
         name = f"d/{d['deliberation_id']}.html"
-        html = template.render(root="../", here="deliberation", **page_context(data, d))
-        sizes[name] = _write(out / name, html)
+        context = page_context(data, d, layouts.pop(d["deliberation_id"]))
+        sizes[name] = _write(out / name, template.render(root="../", here="", **context))
     index = env.get_template("index.html").render(
         root="",
         here="index",
@@ -136,12 +147,13 @@ def render_site(corpus: Path, out: Path, env: Environment | None = None) -> dict
         decisions=sorted({decision_label(d).split(",")[0] for d in data.deliberations}),
         controllers=sorted({d["controller"] for d in data.deliberations if d.get("controller")}),
         tables=FACT_TABLES,
-        authority_names=AUTHORITIES,
     )
     sizes["index.html"] = _write(out / "index.html", index)
     sizes["search.html"] = _write(
         out / "search.html", env.get_template("search.html").render(root="", here="search")
     )
+    n = len(data.deliberations)
+    del data
     tables = {
         name: load(name, corpus)
         for name in ("deliberations", "commission_actions", "retention_rules")
@@ -157,13 +169,11 @@ def render_site(corpus: Path, out: Path, env: Environment | None = None) -> dict
             parts=p.parts,
         )
         sizes[name] = _write(out / name, html)
-    return {"deliberations": len(data.deliberations), "sizes": sizes}
+    return {"deliberations": n, "sizes": sizes}
 
 
 def build_site(corpus: Path, out: Path, *, search: bool = True) -> SiteSummary:
     """Render the site of ``corpus`` and swap it in at ``out`` (see the module doc)."""
-    from pipeline.publish.site.search import index_site
-
     started = time.monotonic()
     if not (corpus / "deliberations.parquet").exists():
         raise SiteError(f"no corpus in {corpus} (build one with `make demo` or `ccin extract`)")
@@ -172,9 +182,15 @@ def build_site(corpus: Path, out: Path, *, search: bool = True) -> SiteSummary:
     version = versions_dir(out) / f"{stamp}-{os.getpid()}"
     version.mkdir(parents=True)
     try:
-        built = render_site(corpus, version)
-        t = time.monotonic()
-        indexed = index_site(version) if search else None
+        index = SearchIndex(version) if search else None
+        try:
+            built = render_site(corpus, version, search=index)
+        except BaseException:
+            if index is not None:
+                index.abort()
+            raise
+        t = time.monotonic()  # what indexing adds after the pages are written
+        indexed = index.finish() if index is not None else None
         search_seconds = time.monotonic() - t
         sizes = built["sizes"]
         largest = max(sizes.items(), key=lambda kv: kv[1])

@@ -46,6 +46,7 @@ class SiteData:
     deliberations: list[Row]  # newest first
     by_id: dict[str, Row]
     sections: dict[str, pd.DataFrame]  # per deliberation, as ``document_text`` takes them
+    section_rows: dict[str, list[Row]]
     facts: dict[str, dict[str, list[Row]]]  # table → deliberation → rows
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     modified_by: dict[str, list[str]] = field(default_factory=dict)
@@ -65,6 +66,7 @@ def load_site_data(corpus: Path) -> SiteData:
         deliberations=deliberations,
         by_id={d["deliberation_id"]: d for d in deliberations},
         sections={str(k): g for k, g in sections.groupby("deliberation_id", sort=False)},
+        section_rows=_grouped(rows("sections", corpus)),
         facts={t.name: _grouped(rows(t.name, corpus)) for t in FACT_TABLES},
     )
     cited_by: dict[str, set[str]] = defaultdict(set)

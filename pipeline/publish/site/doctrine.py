@@ -24,6 +24,8 @@ from pipeline.analysis import actions, overview, retention  # noqa: E402
 from pipeline.analysis import figures as fg  # noqa: E402
 
 Cell = str | list[tuple[str, str | None]]
+MAX_ROWS = 200  # rows of a table listing single facts (the whole list is in the corpus)
+MAX_LINKS = 100  # deliberations linked from one cell, newest first
 
 
 @dataclass
@@ -54,8 +56,13 @@ def _save(fig: Any, folder: Path, name: str) -> str:
     return f"fig/{name}.svg"
 
 
-def _links(ids: Iterable[str]) -> list[tuple[str, str | None]]:
-    return [(i, f"../d/{i}.html") for i in ids]
+def _links(ids: Iterable[str], most: int | None = None) -> list[tuple[str, str | None]]:
+    """Links to the deliberations ``ids`` (the first ``most`` of them, then how many more)."""
+    ids = list(ids)
+    out: list[tuple[str, str | None]] = [(i, f"../d/{i}.html") for i in ids[:most]]
+    if most is not None and len(ids) > most:
+        out.append((f"and {len(ids) - most} more", None))
+    return out
 
 
 def _num(v: object) -> str:
@@ -103,15 +110,18 @@ def actions_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePage
     themed = actions.theme_table(acts, d)
     counts = actions.theme_counts(acts, d)
     rows = []
+    recent = themed.merge(d[["deliberation_id", "adopted_on", "seq"]], on="deliberation_id")
+    recent = recent.sort_values(["adopted_on", "seq"], ascending=False)
     for theme, n in counts.items():
-        ids = themed.loc[themed["theme"] == theme, "deliberation_id"].drop_duplicates()
-        rows.append({"cells": [str(theme), str(n), _links(ids)]})
+        ids = recent.loc[recent["theme"] == theme, "deliberation_id"].drop_duplicates()
+        rows.append({"cells": [str(theme), str(n), _links(ids, MAX_LINKS)]})
     page.parts.append(
         Part(
             "themes",
             "Themes",
             "Each action is matched against a list of themes (strong passwords, encryption, "
-            "information of persons …). The bars count deliberations; the table lists them.",
+            "information of persons …). The bars count deliberations; the table lists them, "
+            f"newest first (at most {MAX_LINKS} each).",
             _save(
                 fg.barh(counts, "Themes of the Commission's actions", "deliberations"),
                 fig_dir,
@@ -177,7 +187,10 @@ def actions_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePage
 def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePage:
     d, rules = tables["deliberations"], tables["retention_rules"]
     durations = retention.durations(rules, d)
-    shortened = retention.shortenings(durations)
+    # only deliberations where the Commission sets a duration can give rows: the others
+    # are left out of the (slow, per-deliberation) comparison
+    fixing = durations.loc[durations["set_by"] == "commission", "deliberation_id"].unique()
+    shortened = retention.shortenings(durations[durations["deliberation_id"].isin(fixing)])
     page = DoctrinePage(
         "retention.html", "Retention periods", retention.summary(durations, shortened)
     )
@@ -222,6 +235,9 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
             collapsed=True,
         )
     )
+    verdicts = shortened["verdict"].value_counts().reindex(retention.VERDICTS).fillna(0)
+    compared = shortened[shortened["verdict"] != retention.VERDICTS[3]]
+    compared = compared.sort_values(["year", "deliberation_id"], ascending=False)
     rows = [
         {
             "cells": [
@@ -232,14 +248,30 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
                 str(s.verdict),
             ]
         }
-        for s in shortened.itertuples()
+        for s in compared.head(MAX_ROWS).itertuples()
     ]
+    more = (
+        f" The {MAX_ROWS} most recent of {len(compared)} are listed."
+        if len(compared) > MAX_ROWS
+        else ""
+    )
     page.parts.append(
         Part(
             "commission",
             "Durations fixed by the Commission",
             "Each duration the Commission fixes, beside the controller's duration for the same "
-            "data (months).",
+            f"data (the table: those that can be compared, in months).{more}",
+            _save(
+                fg.barh(
+                    verdicts,
+                    "Durations fixed by the Commission, against the controller's",
+                    "rules",
+                ),
+                fig_dir,
+                "commission-durations",
+            ),
+            "Horizontal bars: durations fixed by the Commission, shortened, the same, "
+            "lengthened or without a comparable duration of the controller.",
             table={
                 "columns": ["deliberation", "data", "controller", "Commission", "verdict"],
                 "rows": rows,

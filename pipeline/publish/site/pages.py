@@ -50,6 +50,7 @@ class Block:
     start: int
     end: int
     html: str = ""
+    text: str = ""
 
 
 @dataclass
@@ -66,24 +67,25 @@ class Section:
 class FactView:
     table: FactTable
     columns: list[str]
-    rows: list[dict[str, Any]]  # position, anchor, cells (text, link), mark (has offsets)
+    rows: list[dict[str, Any]]  # anchor, cells [(text, link)], marks [(position, mark anchor)]
+    count: int  # facts (entities: occurrences, shown grouped by name)
 
 
 def _int(v: object) -> int | None:
     return None if v is None or (isinstance(v, float) and v != v) or v is pd.NA else int(v)  # type: ignore[call-overload]
 
 
-def layout(title: str, sections: pd.DataFrame) -> tuple[list[Block], list[Section]]:
+def layout(title: str, sections: list[Row]) -> tuple[list[Block], list[Section]]:
     """The blocks of the text as ``document_text`` lays it out, grouped by section."""
     blocks = [Block("title", -1, 0, len(title))] if title else []
     out: list[Section] = []
-    for i, s in enumerate(sections.itertuples()):
-        start = _int(s.start) or 0
-        body_start = _int(s.body_start)
+    for i, s in enumerate(sections):
+        start = _int(s.get("start")) or 0
+        body_start = _int(s.get("body_start"))
         body_start = start if body_start is None else body_start
-        heading = s.heading if isinstance(s.heading, str) else ""
-        numeral = s.numeral if isinstance(s.numeral, str) else ""
-        kind = str(s.kind)
+        heading = s.get("heading") or ""
+        numeral = s.get("numeral") or ""
+        kind = str(s.get("kind"))
         label = heading or KIND_LABELS.get(kind, kind)
         if numeral and not label.startswith(numeral):
             label = f"{numeral}. {label}"
@@ -93,9 +95,8 @@ def layout(title: str, sections: pd.DataFrame) -> tuple[list[Block], list[Sectio
             section.heading = Block("heading", i, at, at + len(heading))
             section.printed = True
             blocks.append(section.heading)
-        body = s.text if isinstance(s.text, str) else ""
         pos = body_start
-        for line in body.split("\n"):
+        for line in (s.get("text") or "").split("\n"):
             if line.strip():
                 b = Block("line", i, pos, pos + len(line))
                 section.lines.append(b)
@@ -110,7 +111,38 @@ def _attr(value: str) -> str:
     return escape(value, quote=True)
 
 
-def fact_spans(data: SiteData, deliberation_id: str, text: str) -> list[Span]:
+def _has_offsets(r: Row) -> bool:
+    return _int(r.get("start")) is not None and _int(r.get("end")) is not None
+
+
+def entity_rows(rows: list[Row]) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    """Entities grouped by label and name (one table row each, linking every occurrence),
+    and the row anchor of each entity's position."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    row_of: dict[int, str] = {}
+    for r in rows:
+        key = (r.get("label") or "", r.get("text") or "")
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {
+                "anchor": f"en-g{len(groups)}",
+                "cells": [(key[0], None), (key[1], None)],
+                "marks": [],
+                "kinds": [],
+            }
+        if _has_offsets(r):
+            g["marks"].append((r["position"], f"en-{r['position']}"))
+        if r.get("section_kind") and r["section_kind"] not in g["kinds"]:
+            g["kinds"].append(r["section_kind"])
+        row_of[r["position"]] = g["anchor"]
+    for g in groups.values():
+        g["cells"].append((", ".join(g.pop("kinds")), None))
+    return list(groups.values()), row_of
+
+
+def fact_spans(
+    data: SiteData, deliberation_id: str, text: str, entity_row: dict[int, str]
+) -> list[Span]:
     spans: list[Span] = []
     for t in FACT_TABLES:
         for r in data.facts[t.name].get(deliberation_id, ()):
@@ -119,10 +151,11 @@ def fact_spans(data: SiteData, deliberation_id: str, text: str) -> list[Span]:
                 continue
             pos = r["position"]
             anchor = f"{t.code}-{pos}"
+            row = entity_row.get(pos, anchor) if t.name == "entities" else anchor
             head = (
                 f'<mark id="m-{anchor}" class="{t.code}" data-table="{t.name}" '
                 f'data-position="{pos}" tabindex="0" data-tip="{_attr(t.tip(r))}" '
-                f'aria-describedby="f-{anchor}">'
+                f'aria-describedby="f-{row}">'
             )
             cont = f'<mark class="{t.code}" data-of="m-{anchor}">'
             spans.append(Span(start, max(end, start), head, cont, "</mark>", _RANK.get(t.name, 2)))
@@ -137,41 +170,71 @@ def fact_spans(data: SiteData, deliberation_id: str, text: str) -> list[Span]:
     return spans
 
 
-def fact_views(data: SiteData, deliberation_id: str) -> list[FactView]:
+def fact_views(data: SiteData, deliberation_id: str) -> tuple[list[FactView], dict[int, str]]:
+    """The fact tables beside the text; and the row anchor of each entity position."""
     views = []
+    entity_row: dict[int, str] = {}
     for t in FACT_TABLES:
         rows = data.facts[t.name].get(deliberation_id, [])
         if not rows:
+            continue
+        if t.name == "entities":
+            grouped, entity_row = entity_rows(rows)
+            views.append(FactView(t, ["label", "text", "section kind"], grouped, len(rows)))
             continue
         columns = [c for c in t.columns if any(cell(r.get(c)) for r in rows)]
         out = []
         for r in rows:
             cited = r.get("cited_id")
             link = f"{cited}.html" if data.has(cited) and cited != deliberation_id else None
+            anchor = f"{t.code}-{r['position']}"
             out.append(
                 {
-                    "position": r["position"],
-                    "anchor": f"{t.code}-{r['position']}",
+                    "anchor": anchor,
                     "cells": [(cell(r.get(c)), link if c == "cited_id" else None) for c in columns],
-                    "mark": _int(r.get("start")) is not None and _int(r.get("end")) is not None,
+                    "marks": [(r["position"], anchor)] if _has_offsets(r) else [],
+                    "position": r["position"],
                 }
             )
-        views.append(FactView(t, columns, out))
-    return views
+        views.append(FactView(t, columns, out, len(rows)))
+    return views, entity_row
 
 
-def page_context(data: SiteData, d: Row) -> dict[str, Any]:
-    """What the deliberation template needs for ``d``."""
+@dataclass
+class TextLayout:
+    """A deliberation's text and its blocks (each with its plain text), by section."""
+
+    text: str
+    blocks: list[Block]
+    sections: list[Section]
+
+    @property
+    def title(self) -> Block | None:
+        return self.blocks[0] if self.blocks and self.blocks[0].kind == "title" else None
+
+
+def text_layout(data: SiteData, d: Row) -> TextLayout:
     did = d["deliberation_id"]
     sections = data.sections.get(did)
     if sections is None:
         sections = pd.DataFrame(columns=["kind", "numeral", "heading", "text", "start", "end"])
     title = d.get("title") or ""
     text = document_text(title, sections)
-    blocks, section_list = layout(title, sections)
+    blocks, section_list = layout(title, data.section_rows.get(did, []))
+    for b in blocks:
+        b.text = text[b.start : b.end]
+    return TextLayout(text, blocks, section_list)
+
+
+def page_context(data: SiteData, d: Row, laid_out: TextLayout | None = None) -> dict[str, Any]:
+    """What the deliberation template needs for ``d``."""
+    did = d["deliberation_id"]
+    laid_out = laid_out or text_layout(data, d)
+    text, blocks, section_list = laid_out.text, laid_out.blocks, laid_out.sections
+    facts, entity_row = fact_views(data, did)
     for block, html in zip(
         blocks,
-        render(text, [(b.start, b.end) for b in blocks], fact_spans(data, did, text)),
+        render(text, [(b.start, b.end) for b in blocks], fact_spans(data, did, text, entity_row)),
         strict=True,
     ):
         block.html = html
@@ -186,9 +249,9 @@ def page_context(data: SiteData, d: Row) -> dict[str, Any]:
         "d": d,
         "authority_name": AUTHORITIES.get(d.get("authority") or "", d.get("authority") or ""),
         "decision": decision_label(d),
-        "title_block": blocks[0] if blocks and blocks[0].kind == "title" else None,
+        "title_block": laid_out.title,
         "sections": section_list,
-        "facts": fact_views(data, did),
+        "facts": facts,
         "cites": cites,
         "cited_by": data.cited_by.get(did, []),
         "modifies": [(m, data.has(m)) for m in d.get("modifies") or ()],
