@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from pipeline.analysis.corpus import DEFAULT_CORPUS, ENV_VAR
+from pipeline.analysis.paths import DEFAULT_CORPUS, ENV_VAR
 
 CorpusOption = Annotated[
     Path | None,
@@ -49,7 +49,7 @@ def site(
     OUT/doctrine/ (the Commission's actions, retention periods, controllers). The site is
     swapped in atomically. With --serve it is then served on http://127.0.0.1:PORT/.
     """
-    from pipeline.analysis.corpus import corpus_dir
+    from pipeline.analysis.paths import corpus_dir
     from pipeline.publish.site.build import SiteError, build_site
 
     path = corpus_dir(corpus)
@@ -92,7 +92,7 @@ def export(
     metadata file (OUT.metadata.json: descriptions and facets) is written beside it.
     Browse it with: datasette OUT.db -m OUT.metadata.json
     """
-    from pipeline.analysis.corpus import corpus_dir
+    from pipeline.analysis.paths import corpus_dir
     from pipeline.publish.sqlite import export_sqlite
 
     if fmt != "sqlite":
