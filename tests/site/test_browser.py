@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -55,17 +56,20 @@ def server(linked_corpus, tmp_path_factory):
     )
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(x) for x in process.stdout], daemon=True).start()
-    seen = []
+    seen: list[str] = []
+    deadline = time.monotonic() + 240
     try:
-        while True:
-            line = lines.get(timeout=180)
+        found = None
+        while found is None:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("ccin site --serve did not start:\n" + "".join(seen))
+                continue
             seen.append(line)
             found = re.search(r"serving .* on (http://127\.0\.0\.1:\d+/)", line)
-            if found:
-                break
         yield found.group(1)
-    except queue.Empty:
-        pytest.fail("ccin site --serve did not start:\n" + "".join(seen))
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -107,6 +111,20 @@ def test_the_index_lists_every_deliberation_and_filters_them(server, page, linke
     page.get_by_role("button", name="Number").click()  # sorted by year, then number
     order = rows.evaluate_all("rs => rs.map(r => r.dataset.deliberationId)")
     assert order == sorted(order, key=lambda i: tuple(map(int, i.split("-"))))
+
+
+def test_the_index_works_without_javascript(server, browser, linked_corpus):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "index.html")
+    ids = page.locator("tr[data-deliberation-id]:visible").evaluate_all(
+        "rs => rs.map(r => r.getAttribute('data-deliberation-id'))"
+    )
+    assert sorted(ids) == sorted(load("deliberations", linked_corpus)["deliberation_id"])
+    assert not page.locator("#filters").is_visible()  # the filters need the script
+    page.locator(f'tr[data-deliberation-id="{CITED}"] a').click()
+    page.wait_for_url(server + f"d/{CITED}.html")
+    context.close()
 
 
 def test_a_search_for_a_word_of_the_text_finds_the_deliberation(server, page, linked_corpus):

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from pipeline.analysis.corpus import load
 from pipeline.analysis.provenance import document_text
 from pipeline.cli.main import app
-from pipeline.publish.site.build import MAX_PAGE_BYTES, SiteError, build_site
+from pipeline.publish.site.build import HERE, MAX_PAGE_BYTES, SiteError, build_site
 from pipeline.publish.site.facts import FACT_TABLES
 from tests.site.conftest import CITED
 
@@ -180,3 +180,26 @@ def test_cli_site_and_its_help(linked_corpus, tmp_path):
     result = runner.invoke(app, ["site", "--corpus", str(tmp_path / "none"), "--out", str(out)])
     assert result.exit_code == 2
     assert "no corpus" in result.output
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_colours_pass_wcag_aa():
+    css = (HERE / "static" / "site.css").read_text()
+    colours = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6})", css))
+    text, white = colours["text"], "#ffffff"
+    for tint in ("fu", "dc", "ar", "re", "ic", "rr", "ca", "ci", "bg-soft"):
+        assert contrast(text, colours[tint]) >= 4.5, tint  # text on every mark's colour
+    for name in ("text", "muted", "link"):
+        assert contrast(colours[name], white) >= 4.5, name
+        assert contrast(colours[name], colours["bg-soft"]) >= 4.5, name
+    assert contrast(colours["en"], white) >= 3  # the entities' underline (a graphic)

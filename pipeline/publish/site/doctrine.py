@@ -22,6 +22,8 @@ import pandas as pd  # noqa: E402
 
 from pipeline.analysis import actions, overview, retention  # noqa: E402
 from pipeline.analysis import figures as fg  # noqa: E402
+from pipeline.analysis.figures import sample  # noqa: E402
+from pipeline.analysis.labels import CATEGORY_LABELS, SET_BY_LABELS  # noqa: E402
 
 Cell = str | list[tuple[str, str | None]]
 MAX_ROWS = 200  # rows of a table listing single facts (the whole list is in the corpus)
@@ -92,8 +94,17 @@ def actions_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePage
         f"{acts['deliberation_id'].nunique()} deliberations, by lead verb and by theme over "
         "the years.",
     )
+    with_actions = acts["deliberation_id"].nunique()
+    n_actions = sample(len(acts), "action", within=(with_actions, "deliberation"))
+    n_deliberations = sample(with_actions, "deliberation") + " with actions"
     verbs = actions.verbs_per_year(acts, d)
-    fig = fg.bar_by_year(verbs, "The Commission's actions per year, by lead verb", "actions")
+    fig = fg.bar_by_year(
+        verbs,
+        "The Commission's actions per year, by lead verb",
+        "actions",
+        n=n_actions,
+        legend_title="verb",
+    )
     page.parts.append(
         Part(
             "verbs",
@@ -123,7 +134,13 @@ def actions_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePage
             "information of persons …). The bars count deliberations; the table lists them, "
             f"newest first (at most {MAX_LINKS} each).",
             _save(
-                fg.barh(counts, "Themes of the Commission's actions", "deliberations"),
+                fg.barh(
+                    counts,
+                    "Themes of the Commission's actions",
+                    "deliberations mentioning the theme",
+                    n=n_deliberations,
+                    ylabel="theme",
+                ),
                 fig_dir,
                 "themes",
             ),
@@ -145,6 +162,8 @@ def actions_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePage
                     "Share of deliberations mentioning each theme, per year",
                     "year",
                     "theme",
+                    n=n_deliberations,
+                    counts=actions.deliberations_with_actions(acts, d),
                     percent=True,
                 ),
                 fig_dir,
@@ -194,6 +213,9 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
     page = DoctrinePage(
         "retention.html", "Retention periods", retention.summary(durations, shortened)
     )
+    n_rules = sample(
+        len(rules), "retention rule", within=(rules["deliberation_id"].nunique(), "deliberation")
+    )
     by_cat = retention.by_category(durations).round(1)
     page.parts.append(
         Part(
@@ -203,8 +225,18 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
             "d'identité”, “logs de connexion” …); a scope naming several categories counts "
             "for each. Durations in months.",
             _save(
-                fg.durations_box(
-                    retention.category_values(durations), "Retention durations by data category"
+                fg.durations_plot(
+                    {
+                        CATEGORY_LABELS.get(k, k): v
+                        for k, v in retention.category_values(durations).items()
+                    },
+                    {
+                        CATEGORY_LABELS.get(k, k): v
+                        for k, v in retention.category_ranges(durations).items()
+                    },
+                    "Retention durations by data category",
+                    n=n_rules,
+                    ylabel="data category (from the rule's scope)",
                 ),
                 fig_dir,
                 "durations-by-category",
@@ -222,9 +254,12 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
             "those fixed by the Commission.",
             _save(
                 fg.lines_by_year(
-                    median,
+                    median.rename(columns=SET_BY_LABELS),
                     "Median retention duration per year",
                     "median duration (months)",
+                    n=sample(durations["months"].notna().sum(), "rule") + " with a single duration",
+                    counts=retention.rules_per_year(durations).rename(columns=SET_BY_LABELS),
+                    unit="rules",
                     legend_title="set by",
                 ),
                 fig_dir,
@@ -236,7 +271,7 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
         )
     )
     verdicts = shortened["verdict"].value_counts().reindex(retention.VERDICTS).fillna(0)
-    compared = shortened[shortened["verdict"] != retention.VERDICTS[3]]
+    compared = shortened[shortened["verdict"] != retention.VERDICTS[-1]]
     compared = compared.sort_values(["year", "deliberation_id"], ascending=False)
     rows = [
         {
@@ -266,12 +301,15 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
                     verdicts,
                     "Durations fixed by the Commission, against the controller's",
                     "rules",
+                    n=sample(len(shortened), "duration") + " fixed by the Commission",
+                    ylabel="verdict",
                 ),
                 fig_dir,
                 "commission-durations",
             ),
-            "Horizontal bars: durations fixed by the Commission, shortened, the same, "
-            "lengthened or without a comparable duration of the controller.",
+            "Horizontal bars: durations fixed by the Commission against the controller's: "
+            + ", ".join(retention.VERDICTS)
+            + ".",
             table={
                 "columns": ["deliberation", "data", "controller", "Commission", "verdict"],
                 "rows": rows,
@@ -303,7 +341,13 @@ def controllers_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> Doctrine
             "Controllers and their deliberations",
             "",
             _save(
-                fg.barh(top, "Controllers with the most deliberations", "deliberations"),
+                fg.barh(
+                    top,
+                    "Controllers with the most deliberations",
+                    "deliberations",
+                    n=sample(len(d), "deliberation"),
+                    ylabel="controller",
+                ),
                 fig_dir,
                 "controllers",
             ),
