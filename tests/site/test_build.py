@@ -203,3 +203,53 @@ def test_colours_pass_wcag_aa():
         assert contrast(colours[name], white) >= 4.5, name
         assert contrast(colours[name], colours["bg-soft"]) >= 4.5, name
     assert contrast(colours["en"], white) >= 3  # the entities' underline (a graphic)
+
+
+def test_a_modification_links_to_the_deliberation_it_modifies(tmp_path):
+    from datetime import date
+
+    from models.schema import rows_to_table
+    from pipeline.build.writer import CorpusWriter
+
+    writer = CorpusWriter(tmp_path / "corpus")
+
+    def add(table, row):
+        writer.write(table, rows_to_table(table, [row]))
+
+    for did, modifies in (("2018-87", []), ("2021-12", ["2018-87", "2015-3"])):
+        title = f"Délibération n° {did} portant avis favorable"
+        add(
+            "deliberations",
+            {
+                "deliberation_id": did,
+                "title": title,
+                "year": int(did[:4]),
+                "seq": int(did[5:]),
+                "adopted_on": date(int(did[:4]), 1, 1),
+                "decision": "avis_favorable",
+                "modification": bool(modifies),
+                "modifies": modifies,
+            },
+        )
+        body = "Vu la loi n° 1.165 du 23 décembre 1993 ;"
+        add(
+            "sections",
+            {
+                "deliberation_id": did,
+                "position": 0,
+                "kind": "visas",
+                "text": body,
+                "start": len(title) + 1,
+                "end": len(title) + 1 + len(body),
+                "body_start": len(title) + 1,
+            },
+        )
+    corpus = writer.commit()
+    site = tmp_path / "site"
+    build_site(corpus, site, search=False)
+    modification = page(site, "d/2021-12.html").cssselect("section.links")[0]
+    assert [a.get("href") for a in modification.cssselect("a")] == ["2018-87.html"]
+    assert "2015-3 (not in the corpus)" in modification.text_content()
+    modified = page(site, "d/2018-87.html").cssselect("section.links")[0]
+    assert "Modified by: 2021-12" in " ".join(modified.text_content().split())
+    assert [a.get("href") for a in modified.cssselect("a")] == ["2021-12.html"]
