@@ -67,7 +67,7 @@ MARKERS: tuple[tuple[str, RetentionAction, bool], ...] = (
         RetentionAction.ARCHIVE,
         True,
     ),
-    (r"\ben archives?\b", RetentionAction.ARCHIVE, True),  # "puis 5 ans en archive"
+    (r"\ben archives?\b|\ben archivage\b", RetentionAction.ARCHIVE, True),  # "puis 5 ans en archive"
     (r"\b(?:duree|delai)s? (?:de |d')conservation\b", RetentionAction.RETAIN, False),
     (
         r"(?<!de )(?<!d')\bconservation (?=des |du |de la |de l')|\bstockage\b|\b(?:une|leur|la) conservation\b",
@@ -109,7 +109,7 @@ _REMINDS = re.compile(r"^\W*rappelle\b")
 #: The Commission records the controller's practice in its closing ("Prend acte que …").
 _TAKES_NOTE = re.compile(r"^\W*prend\s+(?:acte|note)\s+(?:de\s+ce\s+)?qu")
 #: The Commission reports what the controller said (the rule stays the controller's).
-REPORTS = re.compile(r"\s*(?:\w+\s+){0,2}?(?:releve|note|constate|prend acte de ce|observe)\s+qu")
+REPORTS = re.compile(r"\s*(?:\w+\s+){0,2}?(?:releve|note|constate|prend acte(?: de ce)?|observe)\s+qu")
 _PRONOUN_SCOPE = word_re(
     r"\b(?:leur|leurs|cette|ces|sa|son|la|les)\s+(?:duree|delai)s?\b|\bla fixe\b|\bles fixe\b"
 )
@@ -122,17 +122,43 @@ _ANAPHOR = re.compile(
     r"|cette derniere|ladite duree|ledit delai"
     r"|(?:le delai|la duree)(?: de conservation)?(?: retenue?)?(?= (?:est|sera|ne|n'|doit|peut)\b))\b"
 )
+#: "aux archives", "des archives publiques": the noun, not the verb "archivés".
+_ARCHIVES_NOUN = re.compile(r"\b(?:aux|des|les|d')\s*archives\b(?!\s+(?:pendant|durant|\d))")
+#: A list item's head that names persons or a stage, not data.
+_NOT_DATA = re.compile(
+    r"^(?:\d+\s*°\s*|[a-h]\)\s*)?(?:pour\s+(?:les|la|le|l')\s*(?!donnees|informations|documents|pieces|images"
+    r"|enregistrements|journaux|traces|dossiers)|en\s+(?:base|archivage|archive)|pendant|durant|a\s+compter)"
+)
+#: "demander l'effacement de vos données": a right of the person, not a phase of the rule.
+_A_RIGHT = re.compile(
+    r"\b(?:demander|solliciter|obtenir|exiger|droits?\s+(?:a|d'|de))\b[^.;]{0,80}$"
+)
+#: A second period of the same verb ("…, puis pendant un an", "… et pendant un délai de deux ans").
+_SECOND_PERIOD = re.compile(r",?\s+(?:puis|et)\s+(?=(?:pendant|durant)\s)")
+#: "… au plus tard six mois avant son expiration": a deadline, not a retention period.
+_BEFORE_EVENT = re.compile(r"\s*(?:au\s+moins\s+|au\s+plus\s+tard\s+)?avant\b")
+#: "Traces de navigation : 6 mois au plus": a short label without a verb, a colon, a period.
+_LABEL_COLON = re.compile(r"^\W*(?!\w+\s+(?:est|sont|sera|seront)\b)(?:[^:.;]{2,90}?)(?<!\sest)(?<!\ssont)\s*:")
 #: A conservation with no limit: a rule, every period null.
-_UNLIMITED = word_re(r"\bsans (?:limitation|limite) de duree\b|\bindefiniment\b|\bde maniere illimitee\b")
+_UNLIMITED = word_re(
+    r"\bsans (?:limitation|limite) de duree\b|\bindefiniment\b|\bde maniere illimitee\b"
+    r"|\bsans delai\b|\bimmediatement\b|\bsans attendre\b"
+)
 #: What makes a verb with no period of its own a phase of the rule before it.
 _PHASE = re.compile(
     r"\b(?:puis|ensuite|alors|apres quoi|a l'issue|au terme|au-dela|passe ce|a l'expiration|une fois"
     r"|a la fin de (?:ce|cette|la periode|la duree)|avant d'etre|avant leur|l'objet d'une?|sont ensuite)\b"
 )
+#: "… sont supprimées à l'issue de ce délai": the phase said after its verb.
+_PHASE_AFTER = re.compile(
+    r"\s*(?:\w+\s+)?(?:a l'issue|au terme|a l'expiration|a la fin)\s+(?:de\s+)?(?:ce|cette|ces|la|leur)\s+"
+    r"(?:delai|duree|periode|conservation)"
+)
 _BACK_BOUNDARY = re.compile(r"\bpuis\b|[,;]|\bet\b")
 #: Said of a retention verb that is not a phase of the rule ("conservées sous forme
 #: chiffrée", "stockées sur un serveur"): such a verb with no period gives no row.
 _ACTIVE_END = re.compile(r"(?:ent|ons|era|eront|erait|eraient|er)$")
+_SURELY_ACTIVE = re.compile(r"(?:ons|ez|eront|erons|erez)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +296,7 @@ def _rules(text: str) -> list[RetentionRule]:
                     new = []
             elif block.kind == "item" and _labelled(f, markers, start):
                 new = _labelled_item(text, start, end, intro, markers, ctx)
-            elif not markers and (block.kind == "item" or ":" in f):
+            elif not markers and (block.kind == "item" or _LABEL_COLON.match(f)):
                 new = _bare_item_rule(text, start, end, intro)
             elif not markers or (_ANAPHOR.match(f) and not any(m.verb for m in markers)):
                 new = _period_after(text, start, end, rules, ctx)
@@ -320,6 +346,12 @@ def _markers(folded: str, offset: int) -> list[_Marker]:
         _Marker(m.start() + offset, m.end() + offset, a, v)
         for rx, a, v in _MARKERS
         for m in rx.finditer(folded)
+        if not (
+            a is RetentionAction.ARCHIVE
+            and folded[m.start() : m.end()].startswith("archives")
+            and _ARCHIVES_NOUN.search(folded, max(0, m.start() - 8), m.end())
+        )
+        and not (not v and _A_RIGHT.search(folded, max(0, m.start() - 40), m.start()))
     ]
     verbs = [m for m in found if m.verb]
     if not verbs:
@@ -366,7 +398,9 @@ def _controller_rules(
         region_start = markers[i - 1].end if i else start
         if not mk.verb:
             new_scope = complement(text, mk.end, seg_end)
-        elif _is_active(text, mk) and subject(text, region_start, mk.start) is None:
+        elif _is_active(text, mk) and (
+            _SURELY_ACTIVE.search(fold(text[mk.start : mk.end])) or subject(text, region_start, mk.start) is None
+        ):
             new_scope, skip = object_phrase(text, mk.end, seg_end)
             seg_start += skip
         else:
@@ -397,8 +431,9 @@ def _controller_rules(
         if built:
             out.extend(built)
             ctx.pending = built[-1] if not _has_period(built[-1]) else None
-        elif (mk.verb or mk.action is not RetentionAction.RETAIN) and _PHASE.search(
-            fold(text[start : mk.start])
+        elif (mk.verb or mk.action is not RetentionAction.RETAIN) and (
+            _PHASE.search(fold(text[start : mk.start]))
+            or (mk.action is not RetentionAction.RETAIN and _PHASE_AFTER.match(fold(text[mk.end : seg_end])))
         ):
             # a later phase with no period of its own: "puis supprimées", "Elles sont ensuite
             # archivées", "À l'issue de ce délai, elles sont détruites"
@@ -478,6 +513,8 @@ def _period_after(
             or r.duration in (last.duration, last.duration_max, last.duration_min)
             for r in built
         ):
+            if last.trigger is None and built[0].trigger and rules:  # "Ce délai court à compter de X"
+                rules[-1] = dataclasses.replace(last, trigger=built[0].trigger)
             return []  # "ce délai de deux ans correspond à …": said already
         scope = last.data_scope if last is not None else ctx.subject
         return [dataclasses.replace(r, data_scope=scope) for r in built]
@@ -502,7 +539,12 @@ def _bare_item_rule(text: str, start: int, end: int, intro: str) -> list[Retenti
         if not first:
             return []
         for_scope = duration_scope(item, None, first[0].start, first[0].end)
-        scope = clean(for_scope) if for_scope else clean(item[: first[0].start])
+        label = item[: first[0].start]
+        scope = clean(for_scope) if for_scope else clean(label)
+        if not for_scope and (scope is None or _NOT_DATA.match(fold(label).strip())):
+            # "1° Pour les personnes majeures, pendant vingt ans", "2° En base active, …":
+            # the data are the intro's subject
+            scope = subject(intro, 0, len(intro), anywhere=True) or scope
         seg_start, seg_end = start + first[0].start, end
     rules = _build(text, seg_start, seg_end, scope, action, SetBy.CONTROLLER, item, start, end)
     return [r for r in rules if _has_period(r) or r.until]
@@ -520,13 +562,24 @@ def _build(
     end: int,
 ) -> list[RetentionRule]:
     seg = text[seg_start:seg_end]
+    split = _SECOND_PERIOD.search(fold(seg))
+    if split and (find_until(seg[: split.start()]) or find_durations(seg[: split.start()])):
+        # "jusqu'à la fin de l'année scolaire, puis pendant un an": one row per period
+        first = _build(text, seg_start, seg_start + split.start(), scope, action, set_by, raw, start, end)
+        second = _build(text, seg_start + split.end(), seg_end, scope, action, set_by, raw, start, end)
+        return first + second
     offset = find_offset(seg)
-    ranges = find_ranges(seg)
+    folded_seg = fold(seg)
+    ranges = [r for r in find_ranges(seg) if not _BEFORE_EVENT.match(folded_seg, r.end)]
     durations = [
-        d for d in find_durations(seg) if not any(r.start <= d.start < r.end for r in ranges)
+        d
+        for d in find_durations(seg)
+        if not any(r.start <= d.start < r.end for r in ranges) and not _BEFORE_EVENT.match(folded_seg, d.end)
     ]
     trigger = offset.trigger if offset else find_trigger(seg)
     until = find_until(seg) if not durations and not ranges and not offset else None
+    if until is None and ranges and not durations and all(r.min is None for r in ranges):
+        until = find_until(seg[: ranges[0].start])  # a condition capped by a ceiling
     if trigger and until and fold(until).startswith("jusqu"):
         until = None if durations else until
     rolling = is_rolling(seg)

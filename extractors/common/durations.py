@@ -49,6 +49,7 @@ _PAREN_DIGITS = re.compile(r"\(\s*\d+\s*\)\s*$")  # "trois (3) mois"
 _PAREN_WORDS = re.compile(
     r"(?P<num>\d+)\s*\(\s*[a-z]+(?:[- ][a-z]+){0,3}\s*\)\s*$"
 )  # "5 (cinq) ans"
+_AGE = re.compile(r"\bages?\s+de\s+$|\bagee?s?\s+de\s+$")
 _ELISION = re.compile(r"^(?:d|l|qu|jusqu)'")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*'?|\S")
 _JOIN = re.compile(r"^\s*(?:,|et)\s*$")
@@ -136,6 +137,8 @@ def _atoms(text: str) -> list[Duration]:
         found = _number_before(folded, m.start())
         if found is None:
             continue
+        if _AGE.search(folded, max(0, found[1] - 12), found[1]):
+            continue  # "l'âge de vingt-huit ans": an age, not a period
         value, start = found
         unit = UNITS[m["unit"]]
         parts: tuple[tuple[float, str], ...] = ((value, unit),)
@@ -276,7 +279,7 @@ _NOT_EVENT = re.compile(r"^(?:un|une|ce|cette|ces|\d|delai|periode|duree)\b")
 _NP_HARD_STOP = re.compile(
     r"[;.()«»:]|,|\s(?:plus|pour|afin|puis|soit|sauf|au maximum|au plus tard|a l'exception|conformement"
     r"|augmentee?s?|majoree?s?|prolongee?s?|sous reserve|dans (?:le cadre|la limite|un delai)"
-    r"|sont|est|seront|sera|ne|n')\s|\s\d"
+    r"|sont|est|seront|sera|ne|n'|pendant|durant|lorsque|lorsqu'|quand|si|sauf si|des lors que)\s|\s\d|\slorsqu'"
 )
 _RELATIVE = re.compile(r"\s(?:a laquelle|auquel|auxquels|auxquelles|ou|dont|lors de laquelle|au cours de laquelle)\s")
 _DETERMINER = re.compile(r"(?:la|le|les|l'|leur|leurs|son|sa|ses|un|une|votre|vos|notre|nos|ce|cet|cette|ces)$")
@@ -356,9 +359,15 @@ def noun_phrase(text: str, start: int) -> str | None:
             if _DETERMINER.fullmatch(nxt) and token == "ou":
                 end = w.start()  # "fin de la mission ou le départ": a second event
                 break
-        if i and token in ("de", "d'", "du", "des"):
+        if i and (token in ("de", "d'", "du", "des") or token.startswith("d'")):
             has_complement = True
     phrase_f = rest[:end]
+    if hard and re.match(r"\s(?:pendant|durant)\s|\s\d", rest[hard.start() :]):
+        # "la date de l'opération et les données des joueurs pendant cinq ans": the second
+        # group's own period; the event ends before its "et"
+        joined = list(re.finditer(r"\s(?:et|ou)\s+(?:les|la|le|l'|des|ses|leurs)\b", phrase_f))
+        if joined:
+            phrase_f = phrase_f[: joined[-1].start()]
     person = PERSON_COMPLEMENT.search(phrase_f)
     if person:
         phrase_f = phrase_f[: person.start()]

@@ -19,7 +19,7 @@ _AUX = word_re(
     r"\b(?:sont|est|seront|sera|soient|soit|restent|reste|demeurent|demeure|seraient|serait"
     r"|(?:doivent|devront|devraient|devrait|peuvent|pourront|pourraient|pourrait|doit|devra|peut|pourra|sauraient"
     r"|saurait)(?:\s*,[^,]{1,30},|\s+pas|\s+plus|\s+jamais)?\s+etre|ont ete|a ete"
-    r"|repondent|repond|relevent|releve|suivent|suit|font l'objet|fait l'objet|obeissent|obeit)\b"
+    r"|repondent|repond|relevent|releve|suivent|suit|font l'objet|(?<!ayant )fait l'objet|obeissent|obeit)\b"
     r"(?P<gap>(?:\s+(?!qu(?:e|i|')\b)[\w',()-]+){0,4}?)\s*$"
 )
 #: Verbs whose "que" opens the clause that holds the subject ("indique que les X sont …").
@@ -52,7 +52,7 @@ _GENERIC_SUBJECT = re.compile(
     r"|(?:,\s*|\s)(?:celles-ci|ceux-ci|elles|ils)\s*$"
 )
 _COMPLEMENT = re.compile(
-    r"^\s*(?:s'agissant|concernant|relative)?\s*(?:des\s|du\s|de la\s|de l'|d'|de\s|aux\s|au\s)\s*"
+    r"^\s*(?:s'agissant|concernant|relative|pour)?\s*(?:des\s|du\s|de la\s|de l'|d'|de\s|aux\s|au\s|l'|les\s|la\s|le\s)\s*"
 )
 _FOR_SCOPE = re.compile(
     r"^\s*(?:pour|concernant|s'agissant d(?:es|u|e la|e l'))\s+(?P<np>[^,;.]+?)(?=\s+et\s|[,;.]|$)"
@@ -73,6 +73,7 @@ _SCOPE_VERB = re.compile(
     r"\s(?:ne|n'|est|sont|doit|doivent|devrait|devraient|apparait|parait|semble|lui|leur|excede|prevue?s?|envisagee?s?)\b"
     r"|,\s*(?:qu'elle|que la commission|qu'elle|a l'issue|au terme|laquelle|lesquelles)\b|\s+et\s+(?:la|les|l')\s*(?:fixe|ramene|reduit)"
     r"|\s+et\s+a\s+(?:\d|un|une|deux|trois|quatre|cinq|six|dix|douze|quinze|trente)\b|\s+et\s+(?:celles?|ceux|celui)\b"
+    r"|\s(?:soit|soient|sera|seront|puisse|puissent)\b"
     r"|,\s*(?:sauf|hors|a l'exception|a l'exclusion|sous reserve)\b"
 )
 _COMMISSION_TOPIC = re.compile(
@@ -82,7 +83,8 @@ _COMMISSION_TOPIC = re.compile(
 
 
 _HEADER = re.compile(
-    r"^(?:art(?:icle)?\.?\s*(?:[a-z]{1,2}\.\s*)?(?:\d+(?:-\d+)*|premier|1er)\w*\.?\s*(?:[-–—]\s*)?)"
+    r"^(?:art(?:icle)?\.?\s*(?:[a-z]{1,2}\.\s*)?(?:\d+(?:-\d+)*|premier|1er)\w*\.?\s*(?:[-–—]\s*)?)?"
+    r"(?:(?:[ivx]+|[a-h]|\d+)\s*[.)°]\s*(?:[-–—]\s*)?)?"
 )
 #: A lead-in before the subject: "À l'issue de ce délai, les journaux …", "Conformément à
 #: l'article 10, les données …", "Par dérogation, les données …".
@@ -91,9 +93,9 @@ _LEAD_IN = re.compile(
     r"[^,]*(?:,[^,]*)*?,\s*(?=(?:les|le|la|l'|ces|cette|cet|ce|leurs?|ses|sa|son|vos|votre|nos|notre"
     r"|tou(?:te)?s les|tout le|toute la|l'ensemble|elles|ils|celles-ci|ceux-ci)\b)"
 )
+_TOPIC_LEAD = re.compile(r"^(?:pour\s+|concernant\s+|s'agissant\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|d'))")
 _DETERMINER_LEAD = re.compile(
-    r"^(?:pour\s+|concernant\s+|s'agissant\s+d(?:es|u|e la|e l')\s*)?"
-    r"(?:(?:tou(?:te)?s\s+(?:les|ces|leurs|vos|nos)|tout\s+le|toute\s+la|(?:celles?|ceux|celui)\s+(?:des|du|de\s+la|de\s+l'|d')"
+    r"^(?:(?:tou(?:te)?s\s+(?:les|ces|leurs|vos|nos)|tout\s+le|toute\s+la|(?:celles?|ceux|celui)\s+(?:des|du|de\s+la|de\s+l'|d')"
     r"|leurs|leur|les|le|la|des|du|de\s+la|ces|cette|cet|ce|ses"
     r"|sa|son|vos|votre|nos|notre)\s+|(?:l'|de\s+l')\s*)"
 )
@@ -111,7 +113,7 @@ def clean(phrase: str) -> str | None:
     period. None for a bare pronoun ("elles"): the caller takes the antecedent."""
     phrase = phrase.strip()
     f = fold(phrase)
-    for rx in (_HEADER, _CONNECTIVES, _LEAD_IN, _CONNECTIVES, _DETERMINER_LEAD):
+    for rx in (_HEADER, _CONNECTIVES, _LEAD_IN, _CONNECTIVES, _TOPIC_LEAD, _DETERMINER_LEAD):
         m = rx.match(f)
         if m and m.end():
             phrase, f = phrase[m.end() :], f[m.end() :]
@@ -198,6 +200,9 @@ _OBJECT_STOP = re.compile(
 _OBJECT_START = re.compile(
     r"\b(?:les|la|le|l'|des|ces|vos|leurs|ses|nos|votre|leur|son|sa|notre|tous les|toutes les|l'ensemble)\b"
 )
+_OBJECT_START_ANY = re.compile(
+    r"\b(?:les|la|le|l'|des|ces|vos|leurs|ses|nos|votre|leur|son|sa|notre|une|un|tous les|toutes les)\b"
+)
 _PP = re.compile(
     r"\s*(?:(?:pour le compte|au nom|a la demande|sur demande|en son nom)\b[^,]*?(?=\s(?:les|la|le|l'|des|ces|vos|leurs|ses|nos)\s)"
     r"|quant a (?:lui|elle|eux|elles)|pour sa part|de son cote|egalement|aussi|en outre|ensuite|alors)"
@@ -214,7 +219,12 @@ def object_phrase(text: str, verb_end: int, seg_end: int) -> tuple[str | None, i
     skip = pp.end() if pp else 0
     m = _OBJECT_START.match(f[skip:].lstrip())
     if not m:
-        return None, 0
+        incise = re.match(r"\s*,[^,]{3,160},\s*", f[skip:])
+        if incise:  # "conservent, pendant cinq ans au moins …, une copie de …"
+            skip += incise.end()
+            m = _OBJECT_START_ANY.match(f[skip:])
+        if not m:
+            return None, 0
     begin = skip + (len(f[skip:]) - len(f[skip:].lstrip()))
     stop = _OBJECT_STOP.search(f, begin + m.end())
     np_end = stop.start() if stop else len(f)
@@ -258,9 +268,17 @@ def topic(text: str, start: int, end: int) -> str | None:
     return clean(region[m.end() : comma])
 
 
+_PERIOD_FIRST = re.compile(
+    r"^\s*(?:de|d')\s*(?:\w+[\s-]+){1,3}?(?:ans?|mois|jours?|semaines?|annees?)\b(?:\s+(?:maximum|minimum))?\s*(?=pour|des|du|de)"
+)
+
+
 def complement(text: str, noun_end: int, seg_end: int) -> str | None:
     """The complement of a noun marker: "la suppression des X intervient …" → X."""
     tail = text[noun_end:seg_end]
+    period = _PERIOD_FIRST.match(fold(tail))
+    if period:  # "durée de conservation de dix ans pour l'ensemble des données"
+        tail = tail[period.end() :]
     m = _COMPLEMENT.match(fold(tail))
     if not m:
         return None
