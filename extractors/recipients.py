@@ -98,7 +98,7 @@ _IGNORED_WORDS = {"acces", "droits", "droit", "traitement", "lecture", "ecriture
 _COMMUNICATED = (
     r"(?:communiquee?s?|transmise?s?|transferee?s?|adressee?s?|destinee?s?|divulguee?s?|envoyee?s?|remise?s?"
     r"|fournie?s?|presentee?s?|notifiee?s?|signalee?s?|declaree?s?|diffusee?s?|mise?s? a (?:la )?disposition|partagee?s?"
-    r"|portee?s? a la connaissance|restituee?s?|accessibles?)"
+    r"|portee?s? a la connaissance|restituee?s?)"
 )
 _TO = r"(?=(?:a|au|aux|a la|a l'|vers|aupres|avec)\b)"
 #: Where the recipients of a sentence start (what precedes each is a lead):
@@ -139,10 +139,11 @@ CONDITION_CUE = (
     r"|au\s+titre\s+d|conformement|en\s+application|en\s+execution|en\s+vertu|sur\s+(?:leur\s+|sa\s+|simple\s+)?"
     r"(?:requisition|demande|instruction|decision)|sur\s+requisition|a\s+(?:leur|sa|la|sa\s+seule)\s+demande"
     r"|en\s+cas\s+d|lorsqu|si\s|s'il|s'ils|sous\s+reserve|avec\s+l'accord|avec\s+leur\s+accord|le\s+cas\s+echeant"
-    r"|a\s+l'exclusion\s+d|selon|uniquement|exclusivement|seulement|s'agissant|en\s+tant\s+qu"
+    r"|a\s+l'exclusion\s+d|selon|uniquement|exclusivement|seulement|s'agissant|en\s+tant\s+qu|(?<!prise )en\s+charge\s+d"
     r"|en\s+(?:sa|leur)\s+qualite|en\s+qualite|sous\s+forme|a\s+titre\s|pour\s+[a-z]+(?:tion|ment|age|ure)s?\b"
     r"|par\s+voie|via|par\s+le\s+biais|sans\s|apres\s|des\s+(?:lors|que|qu)|pendant|durant|une\s+fois"
-    r"|a\s+l'occasion|en\s+fonction|suivant|quand|lors\s+d|notamment\s+(?:pour|dans|en|afin))"
+    r"|a\s+l'occasion|en\s+fonction|suivant|quand|lors\s+d|notamment\s+(?:pour|dans|en|afin)"
+    r"|a\s+l'issue\s+d|au\s+terme\s+d|apres\s|avant\s|des\s+(?:leur|la|le|l'|son|sa|reception))"
 )
 _CONDITION_START = re.compile(CONDITION_CUE)
 #: A condition that lists what it covers ("pour les seules informations relatives aux …").
@@ -150,18 +151,19 @@ _ENUMERATING = re.compile(r"\b(?:relati(?:f|ve|fs|ves)|concernant|liee?s?|portan
 #: A new recipient after a separator: a preposition or an article.
 _NEW_RECIPIENT = r"(?:a|au|aux|a la|a l'|vers|aupres|le|la|les|l'|un|une)\b"
 _SEPARATOR = re.compile(
-    r"\s*(?:,\s*(?:(?:et|ou|et/ou|ainsi que|ainsi qu'|de meme que|comme)\s*)?|\s+(?:et|ou|et/ou|ainsi que|de meme que)\s+"
+    r"\s*(?:,\s*(?:(?:et|ou|et/ou|ainsi que|ainsi qu'|de meme que|comme|puis)\s*)?|\s+(?:et|ou|et/ou|ainsi que|de meme que)\s+"
     r"|\s+ainsi qu')(?=" + _NEW_RECIPIENT + r")"
 )
 _NAME_END = re.compile(
     r"\s*[;:](?:\s|$)|\.(?:\s|$)|\s*,(?!\s*(?:de|du|des|d')\b)\s*|\s+(?=" + CONDITION_CUE + r")"
     r"|\s+(?:et|ou|et/ou|ainsi que|de meme que)\s+(?=(?:a|au|aux|a la|a l'|vers|aupres)\b)|\s+ainsi qu'"
     r"|\s+(?:ainsi que|et|ou|et/ou)\s+(?=(?:le|la|les|l'|un|une)\b)|\s+(?:et|ou)\s*,"
+    r"|\s+et\s+(?=(?:du|de la|de l'|des)\s+[A-ZÀ-Þa-z][\w'-]*\s+[A-ZÀ-Þ])"
     r"|\s+(?:qui|lesquel\w*|dont|ce qui)\b|\s+(?:est|sont|seront|sera|peut|peuvent|ont)\s"
     r"|\s+et\s+(?:rappelle|releve|note|constate|demande|considere|estime|precise|indique|prend)\b"
 )
 _CONDITION_END = re.compile(
-    r"\s*[;](?:\s|$)|\.(?:\s|$)|:\s|,\s*(?:et|mais|tandis)\s+(?:que|qu')|,\s*(?=(?:et|ou|ainsi que)\s*,)|\s+(?=(?:et|ou|ainsi que)\s+(?:a|au|aux|a la|a l')\b)|\s+ainsi qu'"
+    r"\s*[;](?:\s|$)|\.(?:\s|$)|:\s|,\s*puis\s|,\s*(?=aucune?\s|nulle\s)|,\s*(?:et|mais|tandis)\s+(?:que|qu')|,\s*(?=(?:et|ou|ainsi que)\s*,)|\s+(?=(?:et|ou|ainsi que)\s+(?:a|au|aux|a la|a l')\b)|\s+ainsi qu'"
     r"|,\s*(?=(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:a|au|aux|a la|a l'|vers|aupres)\b"
     r"(?!\s*(?:des fins|titre|la seule fin|l'exclusion|leur demande|sa demande|la demande|l'occasion)))"
     r"|,\s*(?=(?:et|ou)\s+(?:le|la|les|l')\b)|,\s*(?=(?:les|le|la|l')\s*[a-z])"
@@ -175,7 +177,7 @@ _LOOSE_DETERMINER = re.compile(
 _NAME_LEAD = re.compile(
     r"(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:vers\s+(?:les\s|le\s|la\s|l')?|aupres\s+(?:des\s|du\s|de\s+la\s|de\s+l')"
     r"|avec\s+(?:les\s|le\s|la\s|l')"
-    r"|du\s|de\s+la\s|de\s+l'|des\s"
+    r"|du\s|de\s+la\s|de\s+l'|des\s|notre\s|nos\s|votre\s|vos\s|leurs?\s|son\s|sa\s|ses\s"
     r"|a\s+la\s|a\s+l'|aux\s|au\s|a\s|les\s|le\s|la\s|l'|un\s|une\s|des\s|d')\s*"
 )
 _NO_RECIPIENT = word_re(
@@ -188,7 +190,8 @@ _NO_RECIPIENT = word_re(
 )
 #: "… ne sont pas communiquées à des tiers, à l'exception des autorités judiciaires".
 _BUT_FOR = word_re(
-    r"\b(?:a l'exception|a l'exclusion|sauf|hormis|excepte|si ce n'est)\s*(?:des\s|du\s|de la\s|de l'|d')?"
+    r"\b(?:a l'exception|a l'exclusion|sauf|hormis|excepte|si ce n'est|mais\s+(?:uniquement|seulement|exclusivement))"
+    r"\s*(?:des\s|du\s|de la\s|de l'|d')?"
 )
 
 
@@ -281,6 +284,19 @@ def _first_perm_pos(f: str) -> int:
     return min(hits) if hits else len(f)
 
 
+#: "Seules des statistiques anonymes sont transmises au …": no personal data leaves.
+_ANONYMOUS = re.compile(
+    r"\b(?:statistiques|donnees|informations|resultats)\s+(?:\w+\s+){0,2}?(?:anonymes|anonymisees|agregees)"
+    r"(?:\s+et\s+(?:anonymes|anonymisees|agregees))?\s+(?:sont|seront|peuvent)"
+)
+_FOLLOWING = re.compile(
+    r"\s*(?:aux|a des|a l'un des)\s+(?:destinataires|organismes|services|personnes|entites|autorites)\s+"
+    r"(?:suivants|suivantes|ci-apres|ci-dessous)\s*:\s*"
+)
+#: "…, établie en Suisse, …": where a recipient is, neither its name nor a condition.
+_PLACE_APPOSITION = re.compile(
+    r"(?:etabli|situe|localise|base|domicilie|implante|installe|sis)e?s?\s+(?:en|au|aux|a|dans|hors)\b[^,;.]*"
+)
 #: The Commission reporting what the controller does ("La Commission relève que les
 #: informations sont communiquées à l'employeur"): the facts are the controller's.
 _REPORTED = re.compile(r"\s*(?:\w+\s+){0,2}?(?:releve|note|constate|prend acte de ce|observe)\s+qu")
@@ -456,12 +472,28 @@ def _recipients(text: str, start: int, end: int, out: Extraction) -> None:
 def _clause_recipients(text: str, start: int, end: int, out: Extraction) -> None:
     sentence = text[start:end]
     f = fold(sentence)
+    if _ANONYMOUS.search(f):
+        return  # "seules des statistiques anonymes sont transmises à …": no personal data
     none = _NO_RECIPIENT.search(f)
     leads: list[tuple[int, str | None]] = []
     if none:
-        but = _BUT_FOR.search(f, none.end())
-        if but:
+        but = _BUT_FOR.search(f, none.end()) or _BUT_FOR.match(f)
+        # "… à l'exception de l'assureur", or first: "Hormis aux autorités judiciaires, … aucune"
+        if but and (
+            but.start() == 0
+            or re.match(r"\s*(?:a|au|aux|a la|a l'|le|la|les|l')\b", f[but.end() :])
+            or re.search(r"(?:des|du|de la|de l'|d')\s*$", f[but.start() : but.end()])
+        ):
             leads = [(but.end(), None)]
+        elif but:  # "… ne sont pas communiqués aux parents, sauf accord de l'élève majeur"
+            negated = re.search(r"\s(?:a|au|aux|a la|a l')\s*(?=[a-z])", f[none.end() : but.start()])
+            if negated:
+                at = none.end() + negated.start() + 1
+                name_end = f.rfind(",", at, but.start())
+                name = sentence[at : name_end if name_end > 0 else but.start()]
+                condition = strip_final_period(sentence[but.start() :].strip(" ,;")) or None
+                _add_recipient(out, name, start + at, condition)
+            return
     else:
         for m in _RECIPIENT_LEAD.finditer(f):
             between = m["between"] if "between" in m.groupdict() else None
@@ -469,7 +501,8 @@ def _clause_recipients(text: str, start: int, end: int, out: Extraction) -> None
             if between and between.lstrip().startswith(","):
                 a = m.start("between") + between.index(",") + 1
                 condition = sentence[a : m.end("between") - 1].strip() or None
-            leads.append((m.end(), condition))
+            following = _FOLLOWING.match(f, m.end())  # "aux destinataires suivants : la X, le Y"
+            leads.append((following.end() if following else m.end(), condition))
         if not leads:
             named = _subject_recipient(sentence, f)
             if named is not None:
@@ -479,6 +512,9 @@ def _clause_recipients(text: str, start: int, end: int, out: Extraction) -> None
             leads = _other_leads(sentence, f)
     active = bool(leads) and not none and not _RECIPIENT_LEAD.search(f)
     before = _sentence_condition(sentence, f, leads[0][0]) if leads else None
+    if before is not None:  # no lead inside the condition ("En cas de transfert vers un …,")
+        said_end = f.find(",", _skip(f, 0) + len(fold(before)) - 1)
+        leads = [(a, c) for a, c in leads if a > said_end] or leads
     for at, condition in leads:
         for name, cond, pos in _recipient_list(sentence, f, at, active):
             _add_recipient(out, name, start + pos, cond or condition or before)
@@ -502,11 +538,18 @@ def _subject_recipient(sentence: str, f: str) -> tuple[str, int, str | None] | N
     if verb is None:
         return None
     head = f[: verb.start()]
-    cut = max((m.end() for m in re.finditer(r"[;:]|,\s", head)), default=0)
-    cut += len(head[cut:]) - len(head[cut:].lstrip())
-    if not re.search(r"[a-z]{2}", head[cut:]) or re.search(r"\b(?:il|ils|elle|elles|qui)\s*$", head):
+    cut = max((m.end() for m in re.finditer(r"[;:]|,\s|\bque\s|\bqu'", head)), default=0)
+    lead = re.match(r"\s*(?:seule?s?\s+)?", head[cut:])
+    cut += lead.end() if lead else 0
+    end = verb.start()
+    trail = re.search(r"\s+(?:en|y)\s*$", head)  # "Seul le médecin du travail en est destinataire"
+    if trail:
+        end = trail.start()
+    if not re.search(r"[a-z]{2}", head[cut:end]) or re.search(r"\b(?:il|ils|elle|elles|qui)\s*$", head[:end]):
         return None
-    return sentence[cut : verb.start()], cut, _trailing(sentence, f, verb.end())
+    receives = re.match(r"\s(?:recoit|recoivent|recevra|recevront)", f[verb.start() :])
+    condition = None if receives else _trailing(sentence, f, verb.end())
+    return sentence[cut:end], cut, condition
 
 
 def _trailing(sentence: str, f: str, at: int) -> str | None:
@@ -522,7 +565,7 @@ def _trailing(sentence: str, f: str, at: int) -> str | None:
 
 _SAYING_LEAD = re.compile(
     r"^\W*(?:il\s+est\s+(?:precise|indique|prevu|rappele)|le\s+responsable\s+(?:de|du)\s+traitement\s+"
-    r"(?:indique|precise|prevoit)|la\s+commission\s+(?:releve|note|constate|prend\s+acte\s+de\s+ce))\s+qu(?:e\s+|')"
+    r"(?:indique|precise|prevoit)|la\s+commission\s+(?:releve|note|constate|prend\s+acte\s+de\s+ce))\s+qu(?:e\b|')"
 )
 
 
@@ -532,7 +575,8 @@ def _sentence_condition(sentence: str, f: str, first: int) -> str | None:
     "Il est précisé qu'à titre exceptionnel, les images …")."""
     said = _SAYING_LEAD.match(f)
     lead = said.end() if said else len(f) - len(f.lstrip(" -•"))
-    if not _CONDITION_START.match(f, lead):
+    lead += len(f[lead:]) - len(f[lead:].lstrip(" ,"))
+    if not (_CONDITION_START.match(f, lead) or _BUT_FOR.match(f, lead)):
         return None
     comma = f.find(",", lead)
     if comma == -1 or comma > first:
@@ -546,7 +590,7 @@ _ABBREVIATION = re.compile(r"(?:\binc|\bltd|\bcorp|\bco|\bs\.a|\bs\.a\.m|\bsarl|
 _INNER_A = re.compile(r"\s(?:a la|a l'|au|aux)\s")
 
 
-_PARTICIPLE = re.compile(r"\w(?:é|ée|és|ées|is|ise|ises)$")
+_PARTICIPLE = re.compile(r"(?<![\w-])[a-zàâçéèêëîïôûù][\w-]*(?:é|ée|és|ées|is|ise|ises)$")
 
 
 def _name_end(sentence: str, f: str, start: int) -> int:
@@ -588,13 +632,19 @@ def _recipient_list(
     found: list[tuple[str, str | None, int]] = []
     joined: list[str] = []  # how each recipient after the first was joined ("," or "et")
     by_article = None  # "sont : la X, le Y" (articles) or "communiquées à la X, au Y" (prepositions)
+    by_genitive = False
     while pos < len(f):
         pos = pos + len(f[pos:]) - len(f[pos:].lstrip())
         lead = _NAME_LEAD.match(f, pos)
         if by_article is None:
-            by_article = bool(lead) and not re.match(r"(?:a|au|aux|vers|aupres|avec)\b", f[pos:])
+            by_article = bool(lead) and not re.match(r"(?:a|au|aux|vers|aupres|avec|du|de|des)\b", f[pos:])
+            by_genitive = bool(re.match(r"(?:du|de la|de l'|des)\s", f[pos:]))
         name_start = lead.end() if lead else pos
         name_end = _name_end(sentence, f, name_start)
+        if by_genitive:  # "du Maire et du Secrétaire Général de la Mairie"
+            inner = re.compile(r"\s+et\s+(?=(?:du|de la|de l'|des)\s)").search(f, name_start, name_end)
+            if inner:
+                name_end = inner.start()
         det = _LOOSE_DETERMINER.search(f, name_start, name_end) if active else None
         if det:
             name_end = det.start()
@@ -604,10 +654,14 @@ def _recipient_list(
         condition = None
         nxt = name_end
         at = _skip(f, name_end)
+        place = _PLACE_APPOSITION.match(f, at) if f[name_end:at].strip() == "," else None
+        if place:  # "à la maison mère, établie en France, pour …"
+            nxt = place.end()
+            at = _skip(f, nxt)
         cond = _CONDITION_START.match(f, at)
         apposition = (
             cond is None
-            and f[name_end:at].strip() == ","
+            and f[nxt:at].strip() == ","
             and not re.match(_NEW_RECIPIENT + r"|(?:et|ou|ainsi|de meme)\b|(?:qui|dont|lequel|laquelle)\b", f[at:])
             and re.match(r"[a-z]", f[at:])
         )
@@ -631,6 +685,8 @@ def _recipient_list(
         sep = _SEPARATOR.match(f, nxt)
         if sep and not by_article and re.match(r"(?:le|la|les|l'|un|une)\b", f[sep.end() :]):
             sep = None
+        if sep is None and by_genitive:  # "à la connaissance du Maire et du Secrétaire Général"
+            sep = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+)(?=(?:du|de la|de l'|des)\s)").match(f, nxt)
         if not sep:
             # "… aux avocats et, en cas de saisie, au greffe": a condition before the next one
             pre = re.match(r"\s*,?\s*(?:et|ou|ainsi que)\s*,\s*", f[nxt:])
@@ -658,9 +714,11 @@ def _skip(f: str, at: int) -> int:
 
 
 def _add_recipient(out: Extraction, name: str, at: int, condition: str | None = None) -> None:
+    lead = re.match(r"[\s«\"“]*(?:seule?s?\s+)?", fold(name))
+    name = name[lead.end() :] if lead else name
     m = _NAME_LEAD.match(fold(name))
     skip = m.end() if m else 0
-    cleaned = strip_final_period(name[skip:].strip(" ,;:-–•"))
+    cleaned = strip_final_period(name[skip:].strip(" ,;:-–•«»\""))
     if cleaned and len(cleaned) > 2 and not _NOT_A_NAME.match(fold(cleaned)):
         begin = at + skip + (len(name[skip:]) - len(name[skip:].lstrip()))
         if condition:
