@@ -83,18 +83,18 @@ _MISC = re.compile("(?:" + "|".join(map(re.escape, p.MISC_NAMES)) + ")(?![\\w-])
 _PERSON = re.compile(
     "(?:" + "|".join(map(re.escape, p.CIVILITIES)) + rf"){_S}+(?P<name>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,3}})"
 )
-_COMPANY = re.compile(
-    rf"{_CAP}(?:[ -](?:{_CAP}|&|de|du|des|d')){{0,5}}[ ,]*(?:"
-    + "|".join(map(re.escape, sorted(p.COMPANY_FORMS, key=len, reverse=True)))
-    + r")(?![\w/])"
-    + "|"
-    + rf"(?:{_NAME_WORD} ){{1,3}}(?:{'|'.join(p.COMPANY_WORDS)})(?: {_NAME_WORD})?(?![\w-])"
-)
+#: A company by its form ("Nordhavn Pharma A/S") or trade word ("Rocher Finance Holding"):
+#: the form or word is found first (a literal: fast), the capitalised words before it after.
+_COMPANY_FORMS = frozenset(p.COMPANY_FORMS)
+_COMPANY_WORDS = frozenset(p.COMPANY_WORDS)
+#: Capitalised tokens (a character class first: scanned fast), checked against the sets.
+_CAP_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w/.&-]*")
+_NAME_BEFORE = re.compile(rf"(?:{_CAP}(?:[ -](?:&|de|du|des|d'))?[ -])*{_CAP}[ ,]*$")
+_NAME_AFTER = re.compile(rf" {_NAME_WORD}")
 #: The Commission's and the Autorité's names, whole even across a line break.
 _OWN_NAMES = re.compile(
-    r"Commission\s+de\s+[Cc]ontr[ôo]le\s+des\s+[Ii]nformations\s+[Nn]ominatives"
-    r"|Autorit[ée]\s+de\s+[Pp]rotection\s+des\s+[Dd]onn[ée]es\s+[Pp]ersonnelles",
-    re.IGNORECASE,
+    r"(?:ommission|OMMISSION)\s+(?:de|DE)\s+[Cc][Oo][Nn][Tt][Rr][ÔôOo][Ll][Ee]\s+(?:des|DES)\s+[Ii]nformations"
+    r"\s+[Nn]ominatives|utorit[ée]\s+de\s+[Pp]rotection\s+des\s+[Dd]onn[ée]es\s+[Pp]ersonnelles"
 )
 #: Other bodies' recommendations by number ("Recommandation n° R (97) 5", "CM/Rec(2010)13").
 _COE_RECOMMENDATION = re.compile(
@@ -185,8 +185,6 @@ def _raw_rule_spans(text: str) -> Iterable[Span]:
         ("ORG", _BODY),
         ("ORG", _ACRONYM),
         ("ORG", _NAMES),
-        ("ORG", _OWN_NAMES),
-        ("ORG", _COMPANY),
         ("LOC", _PLACES),
         ("MISC", _MISC),
     ):
@@ -195,12 +193,39 @@ def _raw_rule_spans(text: str) -> Iterable[Span]:
                 m.end() == len(text) or not text[m.end()].isalnum()
             ):
                 yield Span(m.start(), m.end(), label)
+    yield from _companies(text)
+    for m in _OWN_NAMES.finditer(text):  # the literal after the capital is searched: fast
+        if m.start() and text[m.start() - 1] in "CcAa" and _starts_word(text, m.start() - 1):
+            yield Span(m.start() - 1, m.end(), "ORG")
     for m in _PERSON.finditer(text):
         if _starts_word(text, m.start()):
             yield Span(m.start("name"), m.end("name"), "PER")
     systems = list(_system_names(text))
     yield from systems
     yield from _defined_here(text, systems)
+
+
+def _companies(text: str) -> Iterable[Span]:
+    """A company by its form ("Nordhavn Pharma A/S") or trade word ("Rocher Finance Holding")."""
+    for m in _CAP_TOKEN.finditer(text):
+        token = m.group()
+        is_form = token in _COMPANY_FORMS or token.rstrip(".") in _COMPANY_FORMS
+        if not (is_form or token in _COMPANY_WORDS) or not _starts_word(text, m.start()):
+            continue
+        if text[m.start() - 1 : m.start()] not in (" ", ","):
+            continue
+        lo = max(0, m.start() - 80)
+        before = _NAME_BEFORE.search(text, lo, m.start())
+        if before is None or not _starts_word(text, before.start()):
+            continue
+        end = m.start() + len(token.rstrip(".")) if not is_form else m.end()
+        if not is_form:
+            words = len(text[before.start() : m.start()].split())
+            if not 1 <= words <= 3:
+                continue
+            after = _NAME_AFTER.match(text, end)  # "Rocher Finance Holding SA"
+            end = after.end() if after else end
+        yield Span(before.start(), end, "ORG")
 
 
 def _defined_here(text: str, systems: list[Span]) -> Iterable[Span]:
@@ -215,9 +240,13 @@ def _defined_here(text: str, systems: list[Span]) -> Iterable[Span]:
         name = text[s.start : s.end].strip()
         if len(name) >= 3 and "\n" not in name:
             names.setdefault(name, "SYSTEM")
-    for name, label in names.items():
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-            yield Span(m.start(), m.end(), label)
+    if not names:
+        return
+    every = re.compile(
+        "(?<![\\w-])(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + ")(?![\\w-])"
+    )
+    for m in every.finditer(text):
+        yield Span(m.start(), m.end(), names[m.group()])
 
 
 def _non_overlapping(spans: Iterable[Span]) -> list[Span]:
