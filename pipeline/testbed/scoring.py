@@ -16,6 +16,8 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from pipeline.testbed.annotations import parse
+
 #: The fields scored per table, and the ones that make a row's key.
 FIELDS: dict[str, tuple[str, ...]] = {
     "retention_rules": (
@@ -66,7 +68,6 @@ _ARTICLE = re.compile(
     r"^(?:les|le|la|l'|des|du|de la|de l'|d'|aux|au|à la|à l'|à|ces|leurs|leur)\s*"
 )
 _EDGE = re.compile(r"^[\s,;:.«»\"'()\-–—•]+|[\s,;:.«»\"'()\-–—•]+$")
-_TAG = re.compile(r"<ent\s+label=(?P<label>[A-Z]+)>(?P<text>.*?)</ent>", re.DOTALL)
 
 
 def comparable(value: Any) -> Any:
@@ -206,20 +207,8 @@ def match_rows(
 
 def untag(annotated: str) -> tuple[str, list[tuple[int, int, str]]]:
     """The plain text of an ``<ent label=…>`` annotated text, and its (start, end, label)."""
-    out: list[str] = []
-    spans: list[tuple[int, int, str]] = []
-    pos = 0
-    length = 0
-    for m in _TAG.finditer(annotated):
-        before = annotated[pos : m.start()]
-        out.append(before)
-        length += len(before)
-        out.append(m["text"])
-        spans.append((length, length + len(m["text"]), m["label"]))
-        length += len(m["text"])
-        pos = m.end()
-    out.append(annotated[pos:])
-    return "".join(out), spans
+    text, marks = parse(annotated)
+    return text, [(m.start, m.end, m.fields.get("label") or "") for m in marks if m.tag == "ent"]
 
 
 @dataclass

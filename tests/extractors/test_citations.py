@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from extractors import citations
 
@@ -143,11 +141,6 @@ def test_request_date_is_not_a_cited_instrument_date():
         "3 mars 2015 ;"
     )
     assert out.fields["request_filed_on"] == D("2015-03-03")
-
-
-@given(st.text(max_size=400))
-def test_extract_never_raises(text):
-    citations.extract(text)
 
 
 def test_visas_printed_in_one_paragraph():

@@ -8,11 +8,8 @@ A text ending with "…" is compared by its beginning.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from extractors.commission_actions import extract
-from models.records import Extraction
 
 OPINION = (
     "Sous le bénéfice de la prise en compte de ce qui précède,\n"
@@ -304,29 +301,3 @@ def test_closing_durations_are_retention_rules() -> None:
     assert [(r.duration, r.trigger, r.set_by.value) for r in rules] == [
         ("P3M", "départ", "commission")
     ]
-
-
-FRAGMENTS = [
-    "Après en avoir délibéré, la Commission :",
-    "\n",
-    "Rappelle que :",
-    "- ",
-    "que ",
-    ";",
-    ".",
-    "Fixe ",
-    "Prend acte de ce que",
-    "Sous le bénéfice",
-    "émet un avis",
-    "Le Président",
-    "3 mois",
-    "la durée de conservation des",
-]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=30))
-def test_never_raises(parts: list[str]) -> None:
-    result = extract("".join(parts))
-    assert isinstance(result, Extraction)
-    assert not [i for i in result.issues if i.code.endswith("_failed")]

@@ -10,8 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from extractors import data_categories
 from extractors.common.normalise import normalise
@@ -545,15 +543,3 @@ def test_seeds(seed, n, n_other, subjects):
     assert sum(r.category_norm == "other" for r in rows) == len(out.issues) == n_other
     assert len({r.subject for r in rows}) == subjects
     assert all(r.items for r in rows)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("aeilmnoprst :;,.-•–o>«»()\n'ÉéàIDC")), max_size=300))
-def test_never_raises(text):
-    data_categories.extract(text)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=200))
-def test_never_raises_on_any_text(text):
-    data_categories.extract(text)

@@ -1,12 +1,11 @@
 """Durations in French → ISO 8601 in the printed unit.
 
 To add a case, write the sentence with each duration marked
-``<dur value=ISO>the words</dur>``; the test checks the value and the span.
+``<duration iso=P6M>six mois</duration>`` (the annotation syntax:
+``pipeline/testbed/annotations.py``); the test checks the value and the span.
 """
 
 from __future__ import annotations
-
-import re
 
 import pytest
 
@@ -19,44 +18,36 @@ from extractors.common.durations import (
     parse_number,
     to_iso,
 )
-
-TAG = re.compile(r"<dur value=(?P<value>\S+?)>(?P<words>.*?)</dur>")
-
-
-def parse(annotated: str) -> tuple[str, list[tuple[str, str]]]:
-    """The plain sentence and its expected (value, words) pairs."""
-    expected = [(m["value"], m["words"]) for m in TAG.finditer(annotated)]
-    return TAG.sub(lambda m: m["words"], annotated), expected
-
+from pipeline.testbed.annotations import check_records, parse
 
 DURATIONS = [
-    "conservées <dur value=P6M>6 mois</dur>",
-    "purgées après <dur value=P24M>24 mois</dur>",  # 24 mois stays P24M, not P2Y
-    "conservées <dur value=P2Y>deux ans</dur>",
-    "conservées <dur value=P1Y>un an</dur> à compter de la collecte",
-    "conservées pendant une durée d'<dur value=P1Y>un an</dur>",
-    "les informations temporelles sont conservées <dur value=P30D>30 jours</dur>",
-    "effacées au bout d'<dur value=P1W>une semaine</dur>",
-    "supprimés à l'issue d'un délai de <dur value=P2M>deux mois</dur>",
-    "conservées <dur value=P3M>trois (3) mois</dur>",
-    "conservées <dur value=P1Y6M>1 an et 6 mois</dur>",
-    "conservées <dur value=P18M>dix-huit mois</dur>",
-    "conservées <dur value=P5Y>cinq ans</dur> puis archivées <dur value=P10Y>10 ans</dur>",
-    "anonymisées au bout d'<dur value=P1M>un mois</dur> et purgées après <dur value=P24M>24 mois</dur>",
-    "conservées jusqu'au départ de celui-ci plus <dur value=P6M>6 mois</dur>",
-    "sur une période de <dur value=P12M>12 mois</dur> glissants",
-    "conservées <dur value=P1Y6M>un an et demi</dur>",
-    "les enregistrements sont effacés après <dur value=PT48H>48 heures</dur>",
-    "conservées <dur value=P24M>vingt-quatre mois</dur>",
-    "durant <dur value=P3Y>3 années</dur>",
-    "pendant <dur value=P1Y>une année</dur>",
-    "conservées <dur value=P10Y>dix ans</dur> à compter de la clôture du dossier",
+    "conservées <duration iso=P6M>6 mois</duration>",
+    "purgées après <duration iso=P24M>24 mois</duration>",  # 24 mois stays P24M, not P2Y
+    "conservées <duration iso=P2Y>deux ans</duration>",
+    "conservées <duration iso=P1Y>un an</duration> à compter de la collecte",
+    "conservées pendant une durée d'<duration iso=P1Y>un an</duration>",
+    "les informations temporelles sont conservées <duration iso=P30D>30 jours</duration>",
+    "effacées au bout d'<duration iso=P1W>une semaine</duration>",
+    "supprimés à l'issue d'un délai de <duration iso=P2M>deux mois</duration>",
+    "conservées <duration iso=P3M>trois (3) mois</duration>",
+    "conservées <duration iso=P1Y6M>1 an et 6 mois</duration>",
+    "conservées <duration iso=P18M>dix-huit mois</duration>",
+    "conservées <duration iso=P5Y>cinq ans</duration> puis archivées <duration iso=P10Y>10 ans</duration>",
+    "anonymisées au bout d'<duration iso=P1M>un mois</duration> et purgées après <duration iso=P24M>24 mois</duration>",
+    "conservées jusqu'au départ de celui-ci plus <duration iso=P6M>6 mois</duration>",
+    "sur une période de <duration iso=P12M>12 mois</duration> glissants",
+    "conservées <duration iso=P1Y6M>un an et demi</duration>",
+    "les enregistrements sont effacés après <duration iso=PT48H>48 heures</duration>",
+    "conservées <duration iso=P24M>vingt-quatre mois</duration>",
+    "durant <duration iso=P3Y>3 années</duration>",
+    "pendant <duration iso=P1Y>une année</duration>",
+    "conservées <duration iso=P10Y>dix ans</duration> à compter de la clôture du dossier",
     "conformément à la recommandation n° 2017-206 du 20 décembre 2017",  # no duration
     "au maximum à la rentrée suivante pour ceux qui quitteraient pendant l'année scolaire",
-    "conservées <dur value=P5Y>5 (cinq) ans</dur>",
-    "conservées <dur value=P12M>12 (douze) mois</dur>",
-    "conservées <dur value=P5Y>5ans</dur>",  # OCR glues the unit to its number
-    "conservées <dur value=P90D>quatre-vingt-dix jours</dur>",
+    "conservées <duration iso=P5Y>5 (cinq) ans</duration>",
+    "conservées <duration iso=P12M>12 (douze) mois</duration>",
+    "conservées <duration iso=P5Y>5ans</duration>",  # OCR glues the unit to its number
+    "conservées <duration iso=P90D>quatre-vingt-dix jours</duration>",
     "conservées quelques mois",
     "les ans passent",
 ]
@@ -64,9 +55,8 @@ DURATIONS = [
 
 @pytest.mark.parametrize("annotated", DURATIONS)
 def test_durations(annotated: str) -> None:
-    text, expected = parse(annotated)
-    found = [(d.iso, text[d.start : d.end]) for d in find_durations(text)]
-    assert found == expected
+    text, marks = parse(annotated)
+    check_records(text, find_durations(text), marks)
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,12 @@
 """Rule entities and where the model runs, on annotated French sentences (no model loaded).
 
-Write a case as the sentence with each expected entity inside ``<LABEL>…</LABEL>``:
-``"Vu la <LAW>loi n° 1.165</LAW> du 23 décembre 1993 ;"``. A sentence without tags
-expects no rule entity at all.
+Write a case as the sentence with each expected entity marked ``<ent label=LABEL>…</ent>``
+(the syntax of ``pipeline/testbed/annotations.py``, as in ``tests/quality``):
+``"Vu la <ent label=LAW>loi n° 1.165</ent> du 23 décembre 1993 ;"``. A sentence without
+tags expects no rule entity at all.
 """
 
 from __future__ import annotations
-
-import re
 
 import pytest
 from hypothesis import given, settings
@@ -26,65 +25,52 @@ from extractors.entities import (
     section_kind_at,
 )
 from extractors.sections import split_sections
-
-_TAG = re.compile(r"<(\w+)>(.*?)</\1>")
-
-
-def annotated(case: str) -> tuple[str, list[tuple[str, int, int]]]:
-    """The plain sentence and its expected (label, start, end)."""
-    text, spans, pos = "", [], 0
-    for m in _TAG.finditer(case):
-        text += case[pos : m.start()]
-        spans.append((m[1], len(text), len(text) + len(m[2])))
-        text += m[2]
-        pos = m.end()
-    return text + case[pos:], spans
-
+from pipeline.testbed.annotations import check_records, parse
 
 RULE_CASES = [
     # bodies: acronyms and full names (ORG)
-    "La <ORG>Direction des Services Numériques</ORG> (<ORG>DSN</ORG>) exploite le traitement.",
-    "Pour les visiteurs de la <ORG>DITN</ORG>/<ORG>DSI</ORG> :",
-    "La <ORG>Direction de l'Éducation Nationale, de la Jeunesse et des Sports</ORG> (la « <ORG>DENJS</ORG> ») est un service exécutif.",
-    "présenté par le <ORG>Centre Hospitalier Princesse Grace</ORG>.",
-    "Les données sont transmises au <ORG>CHPG</ORG>, à la <ORG>CCSS</ORG> et à la <ORG>CAR</ORG>.",
-    "auprès du <ORG>Service de l'Emploi</ORG> et de l'<ORG>Inspection du Travail</ORG> de la <ORG>Direction du Travail</ORG>",
+    "La <ent label=ORG>Direction des Services Numériques</ent> (<ent label=ORG>DSN</ent>) exploite le traitement.",
+    "Pour les visiteurs de la <ent label=ORG>DITN</ent>/<ent label=ORG>DSI</ent> :",
+    "La <ent label=ORG>Direction de l'Éducation Nationale, de la Jeunesse et des Sports</ent> (la « <ent label=ORG>DENJS</ent> ») est un service exécutif.",
+    "présenté par le <ent label=ORG>Centre Hospitalier Princesse Grace</ent>.",
+    "Les données sont transmises au <ent label=ORG>CHPG</ent>, à la <ent label=ORG>CCSS</ent> et à la <ent label=ORG>CAR</ent>.",
+    "auprès du <ent label=ORG>Service de l'Emploi</ent> et de l'<ent label=ORG>Inspection du Travail</ent> de la <ent label=ORG>Direction du Travail</ent>",
     # a role is no entity (schema.md); the places and company forms the rules know are
     "présenté par le Ministre d'État.",
-    "les serveurs sont situés en <LOC>Irlande</LOC> et à <LOC>Genève</LOC>.",
-    "le promoteur <ORG>Nordlys Pharma AS</ORG>, avec la <ORG>Régie Monégasque des Parcs et Jardins</ORG>.",
-    "le <ORG>Centre de Soins Palliatifs Rainier</ORG> (<ORG>CSPR</ORG>) ; le <ORG>CSPR</ORG> conserve …",
-    "l'environnement <SYSTEM>Lotus</SYSTEM> et la messagerie <SYSTEM>Exchange</SYSTEM>.",
-    "selon Me <PER>Jeanne Martin</PER>, M. <PER>Paul Durand</PER> a signé.",
-    "la <ORG>Délégation Interministérielle chargée de la Transition Numérique</ORG> pilote le projet",
-    "la <ORG>Direction de la Sûreté Publique</ORG> (<ORG>DSP</ORG>) et les <ORG>CSM</ORG>",
-    "la <ORG>Commission de Contrôle des Informations Nominatives</ORG> émet un avis favorable",
+    "les serveurs sont situés en <ent label=LOC>Irlande</ent> et à <ent label=LOC>Genève</ent>.",
+    "le promoteur <ent label=ORG>Nordlys Pharma AS</ent>, avec la <ent label=ORG>Régie Monégasque des Parcs et Jardins</ent>.",
+    "le <ent label=ORG>Centre de Soins Palliatifs Rainier</ent> (<ent label=ORG>CSPR</ent>) ; le <ent label=ORG>CSPR</ent> conserve …",
+    "l'environnement <ent label=SYSTEM>Lotus</ent> et la messagerie <ent label=SYSTEM>Exchange</ent>.",
+    "selon Me <ent label=PER>Jeanne Martin</ent>, M. <ent label=PER>Paul Durand</ent> a signé.",
+    "la <ent label=ORG>Délégation Interministérielle chargée de la Transition Numérique</ent> pilote le projet",
+    "la <ent label=ORG>Direction de la Sûreté Publique</ent> (<ent label=ORG>DSP</ent>) et les <ent label=ORG>CSM</ent>",
+    "la <ent label=ORG>Commission de Contrôle des Informations Nominatives</ent> émet un avis favorable",
     "le service informatique de la commune gère les comptes",
     "La Commission rappelle que le responsable doit informer les personnes concernées.",
     "car il est précisé que les accès sont journalisés",
     # laws and regulations by number or name (LAW)
-    "Vu la <LAW>loi n° 1.165</LAW> du 23 décembre 1993 relative à la protection des informations nominatives ;",
-    "Vu l'<LAW>Ordonnance Souveraine n° 2.230</LAW> du 19 juin 2009 ;",
-    "Vu l'<LAW>arrêté ministériel n° 2022-331</LAW> du 13 juin 2022 ;",
-    "annexées à l'<LAW>arrêté municipal n° 2019-561</LAW> du 14 février 2019",
-    "conformément à l'article 14 de la <LAW>loi n°1.165</LAW>",
-    "Vu l'<LAW>Ordonnance-Loi n° 674</LAW> du 3 novembre 1959 ;",
-    "Vu la <LAW>Convention n° 108</LAW> du <ORG>Conseil de l'Europe</ORG> ;",
-    "au sens du <LAW>Règlement (UE) 2016/679</LAW> du 27 avril 2016",
-    "au sens de l'article 44 de la <LAW>Constitution</LAW>.",
+    "Vu la <ent label=LAW>loi n° 1.165</ent> du 23 décembre 1993 relative à la protection des informations nominatives ;",
+    "Vu l'<ent label=LAW>Ordonnance Souveraine n° 2.230</ent> du 19 juin 2009 ;",
+    "Vu l'<ent label=LAW>arrêté ministériel n° 2022-331</ent> du 13 juin 2022 ;",
+    "annexées à l'<ent label=LAW>arrêté municipal n° 2019-561</ent> du 14 février 2019",
+    "conformément à l'article 14 de la <ent label=LAW>loi n°1.165</ent>",
+    "Vu l'<ent label=LAW>Ordonnance-Loi n° 674</ent> du 3 novembre 1959 ;",
+    "Vu la <ent label=LAW>Convention n° 108</ent> du <ent label=ORG>Conseil de l'Europe</ent> ;",
+    "au sens du <ent label=LAW>Règlement (UE) 2016/679</ent> du 27 avril 2016",
+    "au sens de l'article 44 de la <ent label=LAW>Constitution</ent>.",
     "la constitution d'un dossier de demande est obligatoire",
-    "les infractions prévues par le <LAW>Code pénal</LAW>",
+    "les infractions prévues par le <ent label=LAW>Code pénal</ent>",
     # other deliberations by number (DELIBERATION)
-    "comme rappelé dans sa <DELIBERATION>délibération n° 2015-113</DELIBERATION> du 18 novembre 2015",
-    "<DELIBERATION>Délibération n° 09-07</DELIBERATION> du 20 avril 2009 portant avis favorable",
+    "comme rappelé dans sa <ent label=DELIBERATION>délibération n° 2015-113</ent> du 18 novembre 2015",
+    "<ent label=DELIBERATION>Délibération n° 09-07</ent> du 20 avril 2009 portant avis favorable",
     # software and systems (SYSTEM)
-    "ayant pour finalité « Gestion de la messagerie », dénommé « <SYSTEM>Outlook</SYSTEM> » présenté",
-    "La solution utilisée est dénommée « <SYSTEM>Deskare</SYSTEM> ».",
-    "l'outil de flexoffice « <SYSTEM>Deskare</SYSTEM> » aura comme seul usage",
-    "sont issues du traitement ayant pour finalité « Gestion des dossiers scolaires », dénommé <SYSTEM>Pronote</SYSTEM>.",
-    "le logiciel <SYSTEM>Octime</SYSTEM> permet de badger",
-    "les comptes de l'<SYSTEM>Active Directory</SYSTEM> sont synchronisés",
-    "l'application «<SYSTEM>MonacoSafe</SYSTEM>» est téléchargeable",
+    "ayant pour finalité « Gestion de la messagerie », dénommé « <ent label=SYSTEM>Outlook</ent> » présenté",
+    "La solution utilisée est dénommée « <ent label=SYSTEM>Deskare</ent> ».",
+    "l'outil de flexoffice « <ent label=SYSTEM>Deskare</ent> » aura comme seul usage",
+    "sont issues du traitement ayant pour finalité « Gestion des dossiers scolaires », dénommé <ent label=SYSTEM>Pronote</ent>.",
+    "le logiciel <ent label=SYSTEM>Octime</ent> permet de badger",
+    "les comptes de l'<ent label=SYSTEM>Active Directory</ent> sont synchronisés",
+    "l'application «<ent label=SYSTEM>MonacoSafe</ent>» est téléchargeable",
     "un outil de réservation dit de « gestion du flex office »",
     "ayant pour finalité « Gestion des habilitations au système d'information »",
     "la solution « clé en main » proposée par le prestataire",
@@ -93,10 +79,8 @@ RULE_CASES = [
 
 @pytest.mark.parametrize("case", RULE_CASES)
 def test_rule_entities(case):
-    text, expected = annotated(case)
-    found = [(s.label, s.start, s.end) for s in rule_entities(text)]
-    shown = [(label, text[a:b]) for label, a, b in found]
-    assert found == expected, shown
+    text, marks = parse(case)
+    check_records(text, rule_entities(text), marks)
 
 
 # --- where the model runs -------------------------------------------------------------
@@ -160,7 +144,9 @@ def test_units_carry_a_margin_of_context_and_merge_when_they_touch():
     assert len(units) == 2
     first = text[units[0].start : units[0].end]
     assert first == "deux trois quatre cinq. Le serveur est à Carpentras. Six sept huit neuf"
-    assert len(first.split()) == len(["Le", "serveur", "est", "à", "Carpentras."]) + 2 * MARGIN_WORDS
+    assert (
+        len(first.split()) == len(["Le", "serveur", "est", "à", "Carpentras."]) + 2 * MARGIN_WORDS
+    )
     close = "Il vit à Carpentras. Elle vit à Besançon."
     merged = model_units(close, [], rule_entities(close))
     assert len(merged) == 1
@@ -182,7 +168,11 @@ def test_a_rule_entity_beats_an_overlapping_model_entity():
     ("text", "span", "kept"),
     [
         ("Le traitement est présenté par le Ministre d'État.", "Ministre d'État", None),  # a role
-        ("Elle a pour finalité « Gestion des horaires des agents ».", "Gestion des horaires des agents", None),
+        (
+            "Elle a pour finalité « Gestion des horaires des agents ».",
+            "Gestion des horaires des agents",
+            None,
+        ),
         ("La Banque indique que la banque conserve …", "Banque", None),  # a common noun
         ("II. SUR LE TRAITEMENT", "TRAITEMENT", None),  # a heading
         ("les données de la Banque habilités", "Banque habilités", None),

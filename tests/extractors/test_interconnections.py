@@ -8,11 +8,8 @@ Each case: the section text, and the rows expected in order as
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from extractors.interconnections import extract
-from models.records import Extraction
 
 INTER, RAPPR = "interconnection", "reconciliation"
 LEGAL, CONC, NOT, REVIEW, UNK = (
@@ -242,36 +239,3 @@ def test_section(text: str, expected: list[tuple[str, str, str]]) -> None:
 def test_offsets() -> None:
     for row in extract(SEED_2024_165).tables["interconnections"]:
         assert row.target_purpose in SEED_2024_165[row.start : row.end]
-
-
-FRAGMENTS = [
-    "interconnecté avec",
-    "rapprochement avec",
-    "le traitement",
-    "les traitements",
-    "« ",
-    "»",
-    ", ",
-    ".",
-    "\n- ",
-    "légalement mis en œuvre",
-    "non légalement",
-    "en cours d'analyse",
-    "la Commission",
-    "aucun",
-    ":",
-    "tout traitement",
-    "par la CCIN",
-    "qui a reçu un avis favorable",
-    "non encore soumis",
-    " et ",
-    "le logiciel",
-]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=30))
-def test_never_raises(parts: list[str]) -> None:
-    result = extract("".join(parts))
-    assert isinstance(result, Extraction)
-    assert not [i for i in result.issues if i.code.endswith("_failed")]

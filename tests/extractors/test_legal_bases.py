@@ -9,8 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from extractors import legal_bases
 from extractors.common.normalise import normalise
@@ -278,9 +276,3 @@ def test_seeds(seed, expected):
     out = legal_bases.extract(text)
     assert out.fields["legal_bases"] == expected
     assert out.issues == []
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(max_size=300))
-def test_never_raises(text):
-    legal_bases.extract(text)
