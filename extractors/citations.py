@@ -10,11 +10,13 @@
   lead instrument's number as printed without "n°" (``1.165``, ``2011-82``, ``108``),
   ``date`` the date that follows it ("du 23 décembre 1993"), not that of an instrument
   it mentions in turn; ``raw`` the visa line as printed.
-- ``fields["purpose_requested"]``: the finalité of "Vu la demande d'avis … ayant pour
+- ``fields.purpose_requested``: the finalité of "Vu la demande d'avis … ayant pour
   finalité « … »" (outer guillemets stripped);
-- ``fields["request_filed_on"]``: the date of that request;
-- ``fields["extension_notified_on"]``: the date the extension of the examination period
+- ``fields.request_filed_on``: the date of that request;
+- ``fields.extension_notified_on``: the date the extension of the examination period
   ("prorogation du délai d'examen") was notified.
+
+Each comes from the first visa that gives it, even when that visa's date cannot be read.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import dataclasses
 import re
 
 from extractors.common.dates import FRENCH_DATE, date_from_match
+from extractors.common.guard import guarded
 from extractors.common.text import fold, guillemet_spans, strip_guillemets
 from extractors.common.wordre import word_re
 from extractors.title import deliberation_id_of
@@ -146,25 +149,29 @@ def _procedure_date(body: str, f: str):
     return None
 
 
-def extract(text: str) -> Extraction:
+@guarded("visas")
+def extract(text: str, out: Extraction) -> None:
     """Citations and the request's facts from the visas section's text."""
-    out = Extraction()
+    read: set[str] = set()  # the fields a visa gave already
     for offset, line in _visa_lines(text):
         body = _VU.sub("", line, count=1)
         f = fold(body)
         if _REQUEST.match(f):
-            out.fields.setdefault("request_filed_on", _procedure_date(body, f))
+            if "request_filed_on" not in read:
+                out.fields.request_filed_on = _procedure_date(body, f)
+                read.add("request_filed_on")
             fm = _FINALITE.search(f)
-            if fm:
+            if fm and "purpose_requested" not in read:
                 for qs, qe in guillemet_spans(body):
                     if qs >= fm.end():
-                        out.fields.setdefault(
-                            "purpose_requested", strip_guillemets(body[qs:qe]) or None
-                        )
+                        out.fields.purpose_requested = strip_guillemets(body[qs:qe]) or None
+                        read.add("purpose_requested")
                         break
             continue
         if _EXTENSION.match(f):
-            out.fields.setdefault("extension_notified_on", _procedure_date(body, f))
+            if "extension_notified_on" not in read:
+                out.fields.extension_notified_on = _procedure_date(body, f)
+                read.add("extension_notified_on")
             continue
         cited = citation(line)
         if cited is not None:
@@ -173,4 +180,3 @@ def extract(text: str) -> Extraction:
                 "citations",
                 dataclasses.replace(cited, start=offset, end=end),
             )
-    return out

@@ -175,8 +175,10 @@ NOT_VERBS = {
 def extract(text: str, out: Extraction) -> None:
     """Commission actions (and the retention rules it fixes) of the closing part."""
     _read(text, out)
-    for rule in retention_rules.extract_closing(text):
+    closing = retention_rules.extract_closing(text)
+    for rule in closing.tables.get("retention_rules", []):
         out.add("retention_rules", rule)
+    out.issues.extend(closing.issues)
 
 
 def _lead(folded: str) -> tuple[str | None, int]:

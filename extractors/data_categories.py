@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.common.clauses import sentence_spans, split_top
+from extractors.common.guard import guarded
 from extractors.common.lists import Block, blocks
 from extractors.common.text import fold, strip_final_period, strip_guillemets
 from extractors.common.wordre import word_re
@@ -85,9 +86,9 @@ class _Pending:
     nested: bool = True  # its items use another bullet than the label line
 
 
-def extract(text: str) -> Extraction:
+@guarded("data")
+def extract(text: str, out: Extraction) -> None:
     """The categories of processed information of a section III body."""
-    out = Extraction()
     rows = _listed(blocks(text)) or _inline(text) or _prose(text)
     for subject, label, items, start, end in rows:
         norm = category_norm(label)
@@ -104,7 +105,6 @@ def extract(text: str) -> Extraction:
         out.add(
             "data_categories", DataCategory(subject, label, str(norm), tuple(items), start, end)
         )
-    return out
 
 
 def split_items(values: str) -> list[str]:

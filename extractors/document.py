@@ -23,8 +23,8 @@ from models.enums import Decision, SectionKind, Severity
 from models.records import (
     Article,
     Deliberation,
+    DeliberationFields,
     DocumentResult,
-    Extraction,
     Issue,
     NotADeliberation,
     Section,
@@ -139,19 +139,17 @@ def extract_article(
         result.issues.append(Issue(i.stage, i.severity, i.code, i.message, did, source))
     result.children["sections"] = sections
 
-    fields: dict[str, object] = {}
+    fields = DeliberationFields()
     closing_rules: list = []
     for section in sections:
-        extraction = _run(section, result, did)
+        extraction = SECTION_EXTRACTORS[section.kind](section.text)  # guarded: never raises
         for table, records in extraction.tables.items():
             moved = [shifted(r, section.body_start) for r in records]
             if table == "retention_rules" and section.kind is SectionKind.DECISION:
                 closing_rules.extend(moved)  # merged with section VIII's below
                 continue
             result.children.setdefault(table, []).extend(moved)
-        for key, value in extraction.fields.items():
-            if value not in (None, [], ()) and key not in fields:
-                fields[key] = value
+        fields.fill(extraction.fields)
         for i in extraction.issues:
             result.issues.append(Issue(i.stage, i.severity, i.code, i.message, did, source))
 
@@ -177,7 +175,7 @@ def extract_article(
             did,
         )
 
-    purpose_requested = fields.get("purpose_requested")
+    purpose_requested = fields.purpose_requested
     purpose_modified = _purpose_modified(info.purpose, purpose_requested, text)
     if not body.strip():
         _issue(
@@ -201,23 +199,21 @@ def extract_article(
         modification=info.modification,
         conditional=conditional,
         purpose=info.purpose,
-        purpose_requested=purpose_requested,  # type: ignore[arg-type]
+        purpose_requested=purpose_requested,
         purpose_modified=purpose_modified,
-        system_name=info.system_name  # type: ignore[arg-type]
-        or fields.get("system_name")
-        or fields.get("system_name_in_preamble"),
+        system_name=info.system_name or fields.system_name or fields.system_name_in_preamble,
         controller=info.controller,
         representative=info.representative,
         operator=info.operator,
-        request_filed_on=fields.get("request_filed_on"),  # type: ignore[arg-type]
-        extension_notified_on=fields.get("extension_notified_on"),  # type: ignore[arg-type]
+        request_filed_on=fields.request_filed_on,
+        extension_notified_on=fields.extension_notified_on,
         journal_number=article.journal_number,
         published_on=article.published_on,
         page=article.page,
         ocr_quality=article.ocr_quality,
         url=article.url,
-        data_subjects=tuple(fields.get("data_subjects") or ()),  # type: ignore[arg-type]
-        legal_bases=tuple(fields.get("legal_bases") or ()),  # type: ignore[arg-type]
+        data_subjects=fields.data_subjects,
+        legal_bases=fields.legal_bases,
         text_sha256=text_sha256(text),
         extractor_version=EXTRACTOR_VERSION,
         source=source,
@@ -256,32 +252,15 @@ def _modifies(did: str, citations: list, sections: list[Section], text: str) -> 
     return tuple(x for x in dict.fromkeys(found) if x and x != did)
 
 
-def _run(section: Section, result: DocumentResult, did: str) -> Extraction:
-    """One section's extractor; a failure is an issue, never a crash of the document."""
-    extractor = SECTION_EXTRACTORS.get(section.kind)
-    if extractor is None:
-        return Extraction()
-    try:
-        return extractor(section.text)
-    except Exception as exc:  # an extractor bug must not lose the document
-        _issue(
-            result,
-            f"extract:{section.kind}",
-            Severity.ERROR,
-            "extractor_failed",
-            f"{type(exc).__name__}: {exc}",
-            did,
-        )
-        return Extraction()
 
 
 def _comparable(purpose: str) -> str:
     return re.sub(r"[^\w]+", " ", fold(purpose)).strip()
 
 
-def _purpose_modified(purpose: str | None, requested: object, text: str) -> bool | None:
+def _purpose_modified(purpose: str | None, requested: str | None, text: str) -> bool | None:
     """True when the Commission rewrote the finalité (title ≠ request, or it says so)."""
-    if purpose and isinstance(requested, str) and requested:
+    if purpose and requested:
         return _comparable(purpose) != _comparable(requested)
     if re.search(r"\bmodifie\s+(?:la|sa)\s+finalite\b", fold(text)):
         return True

@@ -11,9 +11,9 @@
   la gestion de Y et la gestion de Z.", "Le traitement permet de gérer X, d'éditer Y et
   d'envoyer Z.") is split into items. Lines after a feature intro that lost their bullet
   but end like list items (";" or ",", then the last one with ".") are items too.
-- ``fields["data_subjects"]``: the categories of persons concerned, read by
+- ``fields.data_subjects``: the categories of persons concerned, read by
   ``extractors.common.subjects`` (see there how items are cut and articles dropped).
-- ``fields["system_name"]``: the tool's name when clearly stated ("La solution utilisée
+- ``fields.system_name``: the tool's name when clearly stated ("La solution utilisée
   est dénommée « Deskare »", "dénommé « X »", "appelé « X »", "l'outil « X »", "le
   logiciel X"). A quoted name led by a lower-case article ("dénommée « le Prestataire »")
   is a defined term of the text, not a tool.
@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from extractors.common.clauses import sentence_spans, split_top
+from extractors.common.guard import guarded
 from extractors.common.lists import Block, blocks
 from extractors.common.subjects import data_subjects, introduces
 from extractors.common.text import fold, strip_final_period
@@ -93,20 +94,19 @@ _BARE_NAME = re.compile(r"[A-Z0-9][\w.+&/-]*(?:\s+(?:[A-Z0-9][\w.+&/-]*))*")
 _OTHER_PROCESSING = re.compile(r"finalite\s*«[^»]*»\s*,?\s*$|ci-apres\s*$")
 
 
-def extract(text: str) -> Extraction:
+@guarded("purpose")
+def extract(text: str, out: Extraction) -> None:
     """Functionalities, data subjects and system name of a section I body."""
-    out = Extraction()
     all_blocks = blocks(text)
     features = _listed(all_blocks) or _inline(text)
     for f in features:
         out.add("functionalities", f)
     subjects = data_subjects(text, all_blocks)
     if subjects:
-        out.fields["data_subjects"] = subjects
+        out.fields.data_subjects = tuple(subjects)
     name = system_name(text)
     if name:
-        out.fields["system_name"] = name
-    return out
+        out.fields.system_name = name
 
 
 # --- groups (also used by extractors.data_categories) -----------------------------------------------
@@ -274,17 +274,11 @@ def _inline(text: str) -> list[Functionality]:
 # --- system name -------------------------------------------------------------------------
 
 
-def extract_preamble(text: str) -> Extraction:
+@guarded("preamble")
+def extract_preamble(text: str, out: Extraction) -> None:
     """The tool's name when the preamble gives it ("… au moyen d'un logiciel dénommé
     « Medtrav »"); section I's, when it has one, comes first (``extractors.document``)."""
-    out = Extraction()
-    try:
-        name = system_name(text)
-    except Exception:  # pure helper: odd input gives no name
-        name = None
-    if name:
-        out.fields["system_name_in_preamble"] = name
-    return out
+    out.fields.system_name_in_preamble = system_name(text)
 
 
 def system_name(text: str) -> str | None:

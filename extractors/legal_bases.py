@@ -1,6 +1,6 @@
 """Section II, "Sur la licéité et la justification du traitement".
 
-``extract(text)`` gives ``fields["legal_bases"]``: the ``LegalBasis`` values the
+``extract(text)`` gives ``fields.legal_bases``: the ``LegalBasis`` values the
 **controller invokes**, in order of first mention, without duplicates. They are read
 from the statement of justification ("Le responsable de traitement indique que le
 traitement est justifié par le consentement de la personne concernée et par la
@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from extractors.common.clauses import sentence_spans
+from extractors.common.guard import guarded
 from extractors.common.lists import blocks
 from extractors.common.text import fold
 from extractors.common.wordre import word_re
@@ -82,9 +83,9 @@ _FALLBACK_CONSENT = word_re(
 )
 
 
-def extract(text: str) -> Extraction:
+@guarded("lawfulness")
+def extract(text: str, out: Extraction) -> None:
     """The legal bases section II says the controller invokes (see the module doc)."""
-    out = Extraction()
     controller: list[str] = []
     commission: list[str] = []
     plain: list[str] = []
@@ -104,13 +105,7 @@ def extract(text: str) -> Extraction:
         for s in plain:
             bases.extend(_bases_in(s, None, strict=True))
     if bases:
-        out.fields["legal_bases"] = [str(b) for b in dict.fromkeys(bases)]
-    return out
-
-
-def bases_in(sentence: str) -> list[LegalBasis]:
-    """The bases one sentence names, in order (negated mentions left out)."""
-    return _bases_in(sentence, None)
+        out.fields.legal_bases = tuple(str(b) for b in dict.fromkeys(bases))
 
 
 def _sentences(text: str) -> list[str]:

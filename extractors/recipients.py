@@ -248,11 +248,9 @@ def _item(text: str, block, intro: str, mode: str | None, out: Extraction) -> No
             out,
             text,
             role,
-            zone_start,
-            block.end,
-            block.text,
-            block.start,
-            block.end,
+            zone=(zone_start, block.end),
+            raw=block.text,
+            span=(block.start, block.end),
             enumerated=True,
         )
 
@@ -333,7 +331,13 @@ def _access_prose(text: str, start: int, end: int, out: Extraction) -> None:
         role = _clean_role(sentence[cut : m.start()])
         if role and not _PRONOUN.match(fold(role)):
             _add_access(
-                out, text, role, start + m.start(), end, sentence, start, end, enumerated=False
+                out,
+                text,
+                role,
+                zone=(start + m.start(), end),
+                raw=sentence,
+                span=(start, end),
+                enumerated=False,
             )
         break
     else:
@@ -344,7 +348,13 @@ def _access_prose(text: str, start: int, end: int, out: Extraction) -> None:
             role = _clean_role(rest[: stop.start()] if stop else rest)
             if role:
                 _add_access(
-                    out, text, role, start + r.end(), end, sentence, start, end, enumerated=False
+                    out,
+                    text,
+                    role,
+                    zone=(start + r.end(), end),
+                    raw=sentence,
+                    span=(start, end),
+                    enumerated=False,
                 )
 
 
@@ -362,10 +372,23 @@ def _clean_role(role: str) -> str | None:
     return role or None
 
 
-def _add_access(out, text, role, zone_start, zone_end, raw, start, end, enumerated: bool) -> None:
-    zone = text[zone_start:zone_end]
-    fz = fold(zone)
-    restriction, r_span = _restriction(zone, fz)
+def _add_access(
+    out: Extraction,
+    text: str,
+    role: str,
+    *,
+    zone: tuple[int, int],
+    raw: str,
+    span: tuple[int, int],
+    enumerated: bool,
+) -> None:
+    """The access right of ``role``: its permissions and restriction read in
+    ``text[zone]`` (the words after the role), the row citing ``raw`` at ``span``."""
+    zone_start, zone_end = zone
+    start, end = span
+    zone_text = text[zone_start:zone_end]
+    fz = fold(zone_text)
+    restriction, r_span = _restriction(zone_text, fz)
     masked = (
         fz if r_span is None else fz[: r_span[0]] + " " * (r_span[1] - r_span[0]) + fz[r_span[1] :]
     )
@@ -401,7 +424,7 @@ def _add_access(out, text, role, zone_start, zone_end, raw, start, end, enumerat
                 "extract.recipients",
                 Severity.WARNING,
                 "unknown_label",
-                f"access without a known permission: « {zone.strip()[:80]} » (role « {role} »)",
+                f"access without a known permission: « {zone_text.strip()[:80]} » (role « {role} »)",
             )
         )
     seen: list[str] = []

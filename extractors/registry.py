@@ -1,7 +1,8 @@
 """Which extractor reads which section kind.
 
 Each extractor is a pure function ``text -> Extraction`` (models.records) of one
-section's body text; offsets in its records are relative to that text, and the
+section's body text, wearing ``extractors.common.guard.guarded`` (a failure is an issue,
+never an exception); offsets in its records are relative to that text, and the
 pipeline shifts them into the document. To teach the pipeline a new fact, open the
 module of that section kind and its test under tests/extractors/.
 

@@ -176,27 +176,25 @@ def extract(text: str, out: Extraction) -> None:
         out.add("retention_rules", rule)
 
 
-def extract_closing(text: str) -> list[RetentionRule]:
+@guarded("closing_retention")
+def extract_closing(text: str, out: Extraction) -> None:
     """Durations the Commission fixes in the closing part ("Fixe … la durée …", "Fixe les
     durées de conservation comme suit :" and its items), and the controller's it records
-    ("Prend acte que les données sont anonymisées à l'issue d'un délai de deux ans")."""
-    rules: list[RetentionRule] = []
+    ("Prend acte que les données sont anonymisées à l'issue d'un délai de deux ans"), as
+    ``retention_rules``."""
+    rules: list[RetentionRule] = out.tables.setdefault("retention_rules", [])
     ctx = _Context()
     listing = False  # after "Fixe les durées de conservation comme suit :"
-    try:
-        for block in blocks(text):
-            if block.kind == "item" and listing:
-                rules.extend(
-                    dataclasses.replace(r, set_by=SetBy.COMMISSION)
-                    for r in _bare_item_rule(text, block.start, block.end, "")
-                )
-                continue
-            for start, end in sentence_spans(text, block.start, block.end):
-                rules.extend(_closing_sentence(text, start, end, rules, ctx))
-            listing = block.is_intro and bool(FIX_VERB.match(fold(block.text).lstrip(" -•")))
-    except Exception:  # pure helper: odd input gives no rule
-        return rules
-    return rules
+    for block in blocks(text):
+        if block.kind == "item" and listing:
+            rules.extend(
+                dataclasses.replace(r, set_by=SetBy.COMMISSION)
+                for r in _bare_item_rule(text, block.start, block.end, "")
+            )
+            continue
+        for start, end in sentence_spans(text, block.start, block.end):
+            rules.extend(_closing_sentence(text, start, end, rules, ctx))
+        listing = block.is_intro and bool(FIX_VERB.match(fold(block.text).lstrip(" -•")))
 
 
 def _closing_sentence(
@@ -211,7 +209,11 @@ def _closing_sentence(
         return _controller_rules(text, start, end, markers, ctx) if markers else []
     named = commission_scope(sentence, f, 0)  # "Relève que la durée de X n'a pas été précisée"
     if named:
-        ctx.pending = _rule(named, RetentionAction.RETAIN, SetBy.COMMISSION, sentence, start, end)
+        about = _About(
+            scope=named, action=RetentionAction.RETAIN, set_by=SetBy.COMMISSION, raw=sentence,
+            start=start, end=end,
+        )
+        ctx.pending = _rule(about)
     return []
 
 
@@ -272,8 +274,7 @@ class _Context:
 
     scope: str | None = None
     subject: str | None = None
-    pending: RetentionRule | None = None  # emitted without a period (or not emitted: index -1)
-    pending_index: int = -1
+    pending: RetentionRule | None = None  # emitted without a period, or not emitted
 
 
 def _rules(text: str) -> list[RetentionRule]:
@@ -427,7 +428,10 @@ def _controller_rules(
         exc = EXCEPTION.search(fold(text[seg_start:seg_end]))
         if exc:
             seg_end = seg_start + exc.start()
-        built = _build(text, seg_start, seg_end, scope, mk.action, SetBy.CONTROLLER, raw, start, end)
+        about = _About(
+            scope=scope, action=mk.action, set_by=SetBy.CONTROLLER, raw=raw, start=start, end=end
+        )
+        built = _build(text, seg_start, seg_end, about)
         if built:
             out.extend(built)
             ctx.pending = built[-1] if not _has_period(built[-1]) else None
@@ -437,11 +441,11 @@ def _controller_rules(
         ):
             # a later phase with no period of its own: "puis supprimées", "Elles sont ensuite
             # archivées", "À l'issue de ce délai, elles sont détruites"
-            out.append(_rule(scope, mk.action, SetBy.CONTROLLER, raw, start, end))
+            out.append(_rule(about))
         elif mk.verb and _UNLIMITED.search(fold(text[seg_start:seg_end])):
-            out.append(_rule(scope, mk.action, SetBy.CONTROLLER, raw, start, end))  # "sans limitation de durée"
+            out.append(_rule(about))  # "sans limitation de durée"
         else:  # its period may come in the next sentence ("Ce délai est de trois ans")
-            ctx.pending = _rule(scope, mk.action, SetBy.CONTROLLER, raw, start, end)
+            ctx.pending = _rule(about)
     return out
 
 
@@ -457,20 +461,42 @@ def _has_period(rule: RetentionRule) -> bool:
     return bool(rule.duration or rule.duration_min or rule.duration_max)
 
 
-def _rule(scope, action, set_by, raw, start, end, **periods) -> RetentionRule:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _About:
+    """What the rules read from one clause share: the data they keep, the action, who sets
+    them, and the sentence they are read from (``raw`` at ``start``–``end``)."""
+
+    scope: str | None
+    action: RetentionAction
+    set_by: SetBy
+    raw: str
+    start: int
+    end: int
+
+
+def _rule(
+    about: _About,
+    *,
+    duration: str | None = None,
+    duration_min: str | None = None,
+    duration_max: str | None = None,
+    trigger: str | None = None,
+    until: str | None = None,
+    rolling: bool = False,
+) -> RetentionRule:
     return RetentionRule(
-        data_scope=scope,
-        action=action.value,
-        duration=periods.get("duration"),
-        duration_min=periods.get("duration_min"),
-        duration_max=periods.get("duration_max"),
-        trigger=periods.get("trigger"),
-        until=periods.get("until"),
-        rolling=bool(periods.get("rolling")),
-        set_by=set_by,
-        raw=strip_final_period(raw),
-        start=start,
-        end=end,
+        data_scope=about.scope,
+        action=about.action.value,
+        duration=duration,
+        duration_min=duration_min,
+        duration_max=duration_max,
+        trigger=trigger,
+        until=until,
+        rolling=bool(rolling),
+        set_by=about.set_by,
+        raw=strip_final_period(about.raw),
+        start=about.start,
+        end=about.end,
     )
 
 
@@ -481,7 +507,11 @@ def _period_after(
     for one, a restatement of the last rule's (no row), or a rule for the last subject."""
     sentence = text[start:end]
     f = fold(sentence)
-    built = _build(text, start, end, None, RetentionAction.RETAIN, SetBy.CONTROLLER, sentence, start, end)
+    about = _About(
+        scope=None, action=RetentionAction.RETAIN, set_by=SetBy.CONTROLLER, raw=sentence,
+        start=start, end=end,
+    )
+    built = _build(text, start, end, about)
     built = [r for r in built if _has_period(r)]
     if not built:
         return []
@@ -546,27 +576,22 @@ def _bare_item_rule(text: str, start: int, end: int, intro: str) -> list[Retenti
             # the data are the intro's subject
             scope = subject(intro, 0, len(intro), anywhere=True) or scope
         seg_start, seg_end = start + first[0].start, end
-    rules = _build(text, seg_start, seg_end, scope, action, SetBy.CONTROLLER, item, start, end)
+    about = _About(
+        scope=scope, action=action, set_by=SetBy.CONTROLLER, raw=item, start=start, end=end
+    )
+    rules = _build(text, seg_start, seg_end, about)
     return [r for r in rules if _has_period(r) or r.until]
 
 
-def _build(
-    text: str,
-    seg_start: int,
-    seg_end: int,
-    scope: str | None,
-    action: RetentionAction,
-    set_by: SetBy,
-    raw: str,
-    start: int,
-    end: int,
-) -> list[RetentionRule]:
+def _build(text: str, seg_start: int, seg_end: int, about: _About) -> list[RetentionRule]:
+    """The rules of the periods in ``text[seg_start:seg_end]`` (one per duration, range or
+    offset; one with no period for an end or an archive)."""
     seg = text[seg_start:seg_end]
     split = _SECOND_PERIOD.search(fold(seg))
     if split and (find_until(seg[: split.start()]) or find_durations(seg[: split.start()])):
         # "jusqu'à la fin de l'année scolaire, puis pendant un an": one row per period
-        first = _build(text, seg_start, seg_start + split.start(), scope, action, set_by, raw, start, end)
-        second = _build(text, seg_start + split.end(), seg_end, scope, action, set_by, raw, start, end)
+        first = _build(text, seg_start, seg_start + split.start(), about)
+        second = _build(text, seg_start + split.end(), seg_end, about)
         return first + second
     offset = find_offset(seg)
     folded_seg = fold(seg)
@@ -583,14 +608,14 @@ def _build(
     if trigger and until and fold(until).startswith("jusqu"):
         until = None if durations else until
     rolling = is_rolling(seg)
-    base = {"scope": scope, "action": action, "set_by": set_by, "raw": raw, "start": start, "end": end}
+    scope = about.scope
     out: list[RetentionRule] = []
     if offset:
-        out.append(_rule(**base, duration=offset.iso, trigger=trigger, rolling=rolling))
+        out.append(_rule(about, duration=offset.iso, trigger=trigger, rolling=rolling))
     for r in ranges:
         lone = r.min if r.max is None else r.max if r.min is None else None
         out.append(
-            _rule(**base, duration=lone, duration_min=r.min, duration_max=r.max,
+            _rule(about, duration=lone, duration_min=r.min, duration_max=r.max,
                   trigger=trigger, until=until, rolling=rolling)
         )
     for i, d in enumerate(durations):
@@ -607,11 +632,11 @@ def _build(
             if found and scope is None:
                 d_scope = clean(found)
         out.append(
-            _rule(**{**base, "scope": d_scope}, duration=d.iso, trigger=d_trigger,
-                  until=until, rolling=d_rolling)
+            _rule(about if d_scope == scope else dataclasses.replace(about, scope=d_scope),
+                  duration=d.iso, trigger=d_trigger, until=until, rolling=d_rolling)
         )
-    if not out and (trigger or until or action == RetentionAction.ARCHIVE):
-        out.append(_rule(**base, trigger=trigger, until=until, rolling=rolling))
+    if not out and (trigger or until or about.action == RetentionAction.ARCHIVE):
+        out.append(_rule(about, trigger=trigger, until=until, rolling=rolling))
     return out
 
 
@@ -652,10 +677,13 @@ def _commission_rules(
     if scope is None and ctx is not None and ctx.pending is not None and not markers:
         scope = ctx.pending.data_scope  # "Relève que la durée de X n'a pas été précisée. Fixe cette durée à deux mois."
     seg_end = markers[1].start if len(markers) > 1 else end
-    rules = _build(text, seg_start, seg_end, scope, action, SetBy.COMMISSION, sentence, start, end)
+    about = _About(
+        scope=scope, action=action, set_by=SetBy.COMMISSION, raw=sentence, start=start, end=end
+    )
+    rules = _build(text, seg_start, seg_end, about)
     rules = [r for r in rules if _has_period(r) or r.until]
     if rules:  # "… soient conservées deux mois, puis anonymisées": the later phases too
         for mk in markers[1:]:
             if _PHASE.search(f[: mk.start - start]):
-                rules.append(_rule(scope, mk.action, SetBy.COMMISSION, sentence, start, end))
+                rules.append(_rule(dataclasses.replace(about, action=mk.action)))
     return rules

@@ -320,8 +320,3 @@ def _build(text: str, lines: list[_Line], cuts: list[_Cut]) -> list[Section]:
             )
         )
     return sections
-
-
-def heading_numeral_value(numeral: str | None) -> int | None:
-    """``"VIII"`` → 8 (None for an unnumbered section)."""
-    return _ROMAN.get(numeral or "")

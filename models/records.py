@@ -260,18 +260,43 @@ def shifted(record, offset: int):
 
 
 @dataclass(slots=True)
+class DeliberationFields:
+    """The deliberation-level values a section extractor reads (empty: not read).
+
+    ``extractors.document`` keeps, per field, the first value read in document order.
+    """
+
+    data_subjects: tuple[str, ...] = ()  # section I
+    system_name: str | None = None  # section I
+    system_name_in_preamble: str | None = None  # the preamble, when section I names none
+    legal_bases: tuple[str, ...] = ()  # section II
+    purpose_requested: str | None = None  # the visas: the finalité of the request
+    request_filed_on: date | None = None  # the visas
+    extension_notified_on: date | None = None  # the visas
+
+    def fill(self, other: DeliberationFields) -> None:
+        """Take ``other``'s values for the fields still empty here."""
+        for name in _FIELD_NAMES:
+            if getattr(self, name) in (None, ()) and getattr(other, name) not in (None, ()):
+                setattr(self, name, getattr(other, name))
+
+
+_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(DeliberationFields))
+
+
+@dataclass(slots=True)
 class Extraction:
     """What one section extractor found in one section's text.
 
     ``tables`` maps a corpus table name (``"functionalities"``, ``"retention_rules"`` …)
     to its records, offsets relative to the text the extractor was given;
-    ``fields`` holds deliberation-level values (``data_subjects``, ``legal_bases``,
-    ``system_name`` …); ``issues`` what the extractor could not place (a label outside
-    a vocabulary → the value ``other`` and an issue naming the label).
+    ``fields`` holds deliberation-level values (``DeliberationFields``); ``issues`` what
+    the extractor could not place (a label outside a vocabulary → the value ``other`` and
+    an issue naming the label).
     """
 
     tables: dict[str, list] = field(default_factory=dict)
-    fields: dict[str, object] = field(default_factory=dict)
+    fields: DeliberationFields = field(default_factory=DeliberationFields)
     issues: list[Issue] = field(default_factory=list)
 
     def add(self, table: str, record: object) -> None:

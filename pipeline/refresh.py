@@ -42,8 +42,6 @@ log = logging.getLogger("ccin.refresh")
 
 DEFAULT_SINCE = 2009
 DEFAULT_MAX_RUNTIME = 5 * 3600.0
-# the names the tests and the CLI know
-EXIT_OK, EXIT_CRASH, EXIT_FAILING, EXIT_LOCKED, EXIT_STALE = 0, 1, 2, 3, 4
 
 
 @dataclass(frozen=True, slots=True)

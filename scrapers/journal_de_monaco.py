@@ -315,7 +315,7 @@ def looks_like_html(content: bytes | str) -> bool:
     )
 
 
-# --- listings: year pages, issue sommaires, search results (issue 5) -------------------
+# --- listings: year pages, issue sommaires, search results ----------------------------
 # Appended by the refresh work; pure like the rest of the module.
 
 

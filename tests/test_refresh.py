@@ -24,6 +24,7 @@ import pytest
 
 from extractors.common.normalise import normalise_line
 from extractors.title import parse_number
+from pipeline import exits
 from pipeline import refresh as refresh_mod
 from pipeline.build.rebuild import rebuild
 from pipeline.fetch.client import (
@@ -33,7 +34,7 @@ from pipeline.fetch.client import (
     parse_retry_after,
 )
 from pipeline.fetch.walk import RECHECK_ISSUES
-from pipeline.refresh import EXIT_CRASH, EXIT_FAILING, RefreshOptions, refresh
+from pipeline.refresh import RefreshOptions, refresh
 from pipeline.store import FetchRecord, Locked, RawStore, RunLock, dry_spell, read_history
 from pipeline.testbed.mirror import Fault, Mirror, build_site
 from pipeline.testbed.sample import article_html
@@ -226,7 +227,7 @@ def test_structural_failures_are_parked(mirror: Mirror, site, tmp_path: Path) ->
 def test_most_pages_failing_exits_non_zero(mirror: Mirror, tmp_path: Path) -> None:
     mirror.faults = [Fault("500", "any", times=None)]
     report = run(mirror, tmp_path, since=2024)
-    assert report.exit_code == EXIT_FAILING
+    assert report.exit_code == exits.FAILING
     assert read_history(tmp_path)[-1]["status"] == "failing"
     assert (tmp_path / "corpus" / "manifest.json").exists()  # an empty corpus, still whole
 
@@ -237,7 +238,7 @@ def test_a_crash_is_recorded(mirror: Mirror, tmp_path: Path, monkeypatch) -> Non
 
     monkeypatch.setattr(refresh_mod, "rebuild", broken)
     report = run(mirror, tmp_path, since=2024)
-    assert (report.exit_code, report.status) == (EXIT_CRASH, "crashed")
+    assert (report.exit_code, report.status) == (exits.CRASH, "crashed")
     assert "disk full" in read_history(tmp_path)[-1]["error"]
 
 

@@ -1,10 +1,9 @@
 """French dates, composed from small named regex atoms (edsnlp style).
 
 ``FRENCH_DATE`` matches "21 avril 2021", "1er avril 2020", "1 er août 2011",
-"5 octobre 2009", "15 Décembre 2021" (any case, accents optional); ``parse_french_date``
+"5 octobre 2009", "15 Décembre 2021" (any case, accents optional); ``date_from_match``
 turns a match into a ``date``. Numeric dates ("16/07/2021") are read by
-``parse_numeric_date``. Anything else falls back to ``dateparser`` (French), which is
-slow and only called where the atoms found nothing.
+``parse_numeric_date``.
 """
 
 from __future__ import annotations
@@ -56,27 +55,7 @@ def date_from_match(m: re.Match[str]) -> date | None:
     return _make(int(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))
 
 
-def parse_french_date(text: str) -> date | None:
-    """The first French date in ``text``, or None."""
-    m = FRENCH_DATE.search(text)
-    if m:
-        return date_from_match(m)
-    return _dateparser_fallback(text)
-
-
 def parse_numeric_date(text: str) -> date | None:
     """A DD/MM/YYYY date (the site's metadata), or None."""
     m = NUMERIC_DATE.search(text)
     return _make(int(m["year"]), int(m["month"]), int(m["day"])) if m else None
-
-
-def _dateparser_fallback(text: str) -> date | None:
-    text = text.strip()
-    if not text or len(text) > 40 or not re.search(r"\d", text):
-        return None
-    import dateparser  # slow to import: only where the atoms failed
-
-    parsed = dateparser.parse(
-        text, languages=["fr"], settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"}
-    )
-    return parsed.date() if parsed else None

@@ -79,7 +79,7 @@ def blocks(text: str) -> list[Block]:
         out.append(block)
         if block.is_intro:
             intro, intro_index = body.rstrip(" :").rstrip(), len(out) - 1
-        elif not _continues_list(out):
+        else:  # a paragraph ends the current list
             intro, intro_index = None, None
     return out
 
@@ -87,13 +87,3 @@ def blocks(text: str) -> list[Block]:
 def _next_is_item(text: str, pos: int) -> bool:
     rest = text[pos:].lstrip("\n")
     return bool(BULLET.match(rest))
-
-
-def _continues_list(out: list[Block]) -> bool:
-    # a paragraph ends the current list unless it itself ends with ":" (handled above)
-    return False
-
-
-def items_under(all_blocks: list[Block], intro_index: int) -> list[Block]:
-    """The items introduced by the block at ``intro_index``."""
-    return [b for b in all_blocks if b.kind == "item" and b.intro_index == intro_index]

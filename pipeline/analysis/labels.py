@@ -7,7 +7,7 @@ accents included; an unknown code is shown with its underscores as spaces.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 #: ``category_norm`` → the heading the deliberations use for it
 CATEGORY_LABELS: dict[str, str] = {
@@ -68,6 +68,3 @@ def label(code: object, labels: Mapping[str, str]) -> str:
     text = str(code)
     return labels.get(text, text.replace("_", " "))
 
-
-def relabel(codes: Iterable[object], labels: Mapping[str, str]) -> list[str]:
-    return [label(c, labels) for c in codes]

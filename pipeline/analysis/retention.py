@@ -225,11 +225,6 @@ def _verdict(controller: float | None, single: float, low: float, high: float) -
     return VERDICTS[2] if pd.notna(low) or pd.notna(high) else VERDICTS[4]
 
 
-def set_by_share(rules: pd.DataFrame) -> pd.Series:
-    """How many rules each party sets."""
-    return rules["set_by"].fillna("unknown").value_counts().rename("rules")
-
-
 def summary(durations_: pd.DataFrame, shortened: pd.DataFrame) -> str:
     n = len(durations_)
     if n == 0:

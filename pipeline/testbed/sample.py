@@ -70,10 +70,6 @@ def slugify(title: str, limit: int = 250) -> str:
     return slug[:limit]
 
 
-def article_path(year: int, journal: int, title: str) -> str:
-    return f"/Journaux/{year}/Journal-{journal}/{slugify(title)}"
-
-
 def article_html(
     title: str,
     body_lines: list[str],

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from extractors import citations
+from models.records import DeliberationFields
 
 D = date.fromisoformat
 
@@ -125,11 +126,11 @@ def test_request_facts():
         ]
     )
     out = citations.extract(text)
-    assert out.fields == {
-        "request_filed_on": D("2022-02-14"),
-        "purpose_requested": "Permettre la prise de rendez-vous en ligne",
-        "extension_notified_on": D("2022-04-12"),
-    }
+    assert out.fields == DeliberationFields(
+        request_filed_on=D("2022-02-14"),
+        purpose_requested="Permettre la prise de rendez-vous en ligne",
+        extension_notified_on=D("2022-04-12"),
+    )
     [cited] = out.tables["citations"]
     assert cited.instrument == "constitution"
     assert text[cited.start : cited.end] == "Vu la Constitution ;"
@@ -140,7 +141,7 @@ def test_request_date_is_not_a_cited_instrument_date():
         "Vu la demande d'avis déposée conformément à la loi n° 1.165 du 23 décembre 1993, le "
         "3 mars 2015 ;"
     )
-    assert out.fields["request_filed_on"] == D("2015-03-03")
+    assert out.fields.request_filed_on == D("2015-03-03")
 
 
 def test_visas_printed_in_one_paragraph():

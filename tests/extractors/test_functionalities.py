@@ -366,7 +366,7 @@ SUBJECTS = [
 
 @pytest.mark.parametrize(("text", "expected"), SUBJECTS)
 def test_data_subjects(text, expected):
-    assert functionalities.extract(text).fields.get("data_subjects", []) == expected
+    assert list(functionalities.extract(text).fields.data_subjects) == expected
 
 
 @pytest.mark.parametrize(
@@ -402,7 +402,7 @@ def test_data_subjects(text, expected):
     ],
 )
 def test_system_name(text, expected):
-    assert functionalities.extract(text).fields.get("system_name") == expected
+    assert functionalities.extract(text).fields.system_name == expected
 
 
 @pytest.mark.parametrize(
@@ -454,5 +454,5 @@ def test_seeds(seed, n, actors, subjects, name):
     assert len(rows) == n
     assert {r.actor for r in rows} == actors
     assert all(text[r.start : r.end] == r.text for r in rows)
-    assert len(out.fields["data_subjects"]) == subjects
-    assert out.fields.get("system_name") == name
+    assert len(out.fields.data_subjects) == subjects
+    assert out.fields.system_name == name

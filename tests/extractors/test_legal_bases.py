@@ -243,7 +243,7 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_legal_bases(text, expected):
     out = legal_bases.extract(text)
-    assert out.fields.get("legal_bases", []) == expected
+    assert list(out.fields.legal_bases) == expected
     assert out.issues == []
 
 
@@ -252,7 +252,7 @@ def test_unknown_justification_is_other_with_an_issue():
         "Le traitement est justifié par les missions dévolues à la Direction du Travail par l'Ordonnance "
         "Souveraine n° 16.675."
     )
-    assert out.fields["legal_bases"] == ["other"]
+    assert out.fields.legal_bases == ("other",)
     [issue] = out.issues
     assert issue.code == "unknown_label"
     assert "missions dévolues" in issue.message
@@ -274,5 +274,5 @@ def test_seeds(seed, expected):
     sections, _ = split_sections(normalise(a.title + "\n" + a.body))
     text = next(s.text for s in sections if s.kind == "lawfulness")
     out = legal_bases.extract(text)
-    assert out.fields["legal_bases"] == expected
+    assert list(out.fields.legal_bases) == expected
     assert out.issues == []

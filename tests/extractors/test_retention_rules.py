@@ -352,7 +352,9 @@ CLOSING_2024_9 = (
 )
 def test_closing(annotated: str) -> None:
     text, marks = parse(annotated)
-    check_records(text, extract_closing(text), marks, span="within")
+    closing = extract_closing(text)
+    assert closing.issues == []
+    check_records(text, closing.tables["retention_rules"], marks, span="within")
 
 
 @pytest.mark.parametrize(
@@ -370,7 +372,7 @@ def test_closing(annotated: str) -> None:
 )
 def test_merge_rules(section: str, closing: str, kept_from_closing: int) -> None:
     section_rules = extract(plain(section)).tables.get("retention_rules", [])
-    merged = merge_rules(section_rules, extract_closing(plain(closing)))
+    merged = merge_rules(section_rules, extract_closing(plain(closing)).tables["retention_rules"])
     assert merged[: len(section_rules)] == section_rules
     assert len(merged) - len(section_rules) == kept_from_closing
 
@@ -382,5 +384,5 @@ def test_merge_keeps_controller_rules() -> None:
     ]
     closing = extract_closing(
         "Fixe à 3 mois la durée de conservation des informations temporelles."
-    )
+    ).tables["retention_rules"]
     assert len(merge_rules(section, closing)) == 2
