@@ -135,6 +135,8 @@ _A_RIGHT = re.compile(
 )
 #: A second period of the same verb ("…, puis pendant un an", "… et pendant un délai de deux ans").
 _SECOND_PERIOD = re.compile(r",?\s+(?:puis|et)\s+(?=(?:pendant|durant)\s)")
+#: "…; ce délai de deux ans correspond à …", "au terme de ces 3 ans": a period said again.
+_RESTATED = re.compile(r"\b(?:(?:ce|cette|ledit|ladite)\s+(?:delai|duree|periode)\s+(?:de\s+|d')|ces\s+)$")
 #: "… au plus tard six mois avant son expiration": a deadline, not a retention period.
 _BEFORE_EVENT = re.compile(r"\s*(?:au\s+moins\s+|au\s+plus\s+tard\s+)?avant\b")
 #: "Traces de navigation : 6 mois au plus": a short label without a verb, a colon, a period.
@@ -599,7 +601,9 @@ def _build(text: str, seg_start: int, seg_end: int, about: _About) -> list[Reten
     durations = [
         d
         for d in find_durations(seg)
-        if not any(r.start <= d.start < r.end for r in ranges) and not _BEFORE_EVENT.match(folded_seg, d.end)
+        if not any(r.start <= d.start < r.end for r in ranges)
+        and not _BEFORE_EVENT.match(folded_seg, d.end)
+        and not _RESTATED.search(folded_seg, max(0, d.start - 30), d.start)
     ]
     trigger = offset.trigger if offset else find_trigger(seg)
     until = find_until(seg) if not durations and not ranges and not offset else None

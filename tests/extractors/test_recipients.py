@@ -74,6 +74,35 @@ RECIPIENTS = [
     "- les <recipient>organismes de retraite</recipient>.",
 ]
 
+#: schema 1.1: the name apart from its condition, several recipients whatever stands between
+CONDITIONS = [
+    "Les fiches de paie sont transmises à la <recipient condition=\"aux fins de contrôle\">Caisse de Retraite "
+    "des Employés</recipient> aux fins de contrôle.",
+    "Les relevés peuvent être communiqués au <recipient condition=\"dans le cadre de ses missions d'inspection\">"
+    "Service du Contrôle</recipient>, dans le cadre de ses missions d'inspection, ainsi qu'aux "
+    "<recipient condition=null>huissiers de justice</recipient>.",
+    "Sur réquisition, les images sont remises aux <recipient condition=\"Sur réquisition\">officiers de police "
+    "judiciaire</recipient>.",
+    "Les données sont communiquées à la <recipient condition=\"en cas de litige\">compagnie d'assurance"
+    "</recipient> et au <recipient condition=\"en cas de litige\">cabinet d'avocats</recipient>, en cas de litige.",
+    "Les destinataires des informations sont :\n"
+    "- le <recipient condition=\"pour les seules fiches de son service\">chef de service</recipient>, pour les "
+    "seules fiches de son service ;\n"
+    "- la <recipient condition=null>Trésorerie Générale</recipient>.",
+    "Les données ne sont pas communiquées à des tiers, à l'exception de la <recipient condition=\"en cas de "
+    "fraude\">Direction de la Sûreté Publique</recipient> en cas de fraude.",
+    "La <recipient condition=null>Recette Municipale</recipient> est destinataire des avis de paiement. Seules "
+    "des statistiques anonymes sont "
+    "transmises à l'Institut de la Statistique.",
+]
+
+
+@pytest.mark.parametrize("annotated", CONDITIONS)
+def test_recipients_and_their_conditions(annotated: str) -> None:
+    text, marks = parse(annotated)
+    rows = extract(text).tables.get("recipients", [])
+    check_records(text, rows, marks, words="recipient")
+
 
 @pytest.mark.parametrize("annotated", RECIPIENTS)
 def test_recipients(annotated: str) -> None:

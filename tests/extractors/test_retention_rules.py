@@ -304,6 +304,86 @@ CASES = [
         "rolling=false>10 ans</rule>.",
         id="bare-items-trigger-rolling",
     ),
+    # --- schema 1.1 families, in wordings of their own
+    # a lone bound fills duration and the bound
+    pytest.param(
+        "Les relevés de badge sont conservés pendant une durée qui ne saurait excéder "
+        '<rule data_scope="relevés de badge" duration=P4M duration_max=P4M duration_min=null>quatre mois</rule>.',
+        id="lone-ceiling",
+    ),
+    pytest.param(
+        "Art. 3. – Les pièces du marché sont conservées pendant une durée minimale de "
+        '<rule data_scope="pièces du marché" duration=P10Y duration_min=P10Y>dix ans</rule>.',
+        id="lone-floor-after-header",
+    ),
+    # a later phase with no period of its own is a row
+    pytest.param(
+        "Les fiches d'inscription sont conservées <rule action=retain duration=P1Y>un an</rule> après la fin du "
+        'stage, puis <rule action=anonymise duration=null data_scope="fiches d\'inscription">anonymisées</rule>.',
+        id="phase-after-puis",
+    ),
+    pytest.param(
+        "Les captures d'écran sont conservées <rule duration=P7D>sept jours</rule>. À l'issue de ce délai, elles "
+        'sont <rule action=delete duration=null data_scope="captures d\'écran">effacées</rule>.',
+        id="phase-pronoun-next-sentence",
+    ),
+    # a period given in the next sentence
+    pytest.param(
+        "Les données de géolocalisation des véhicules sont conservées pour une durée limitée. Cette durée ne "
+        'peut dépasser <rule data_scope="données de géolocalisation des véhicules" duration=P2M '
+        "duration_max=P2M>deux mois</rule>.",
+        id="period-next-sentence",
+    ),
+    # the event's whole noun phrase, the first of two events
+    pytest.param(
+        "Les dossiers sont conservés <rule duration=P3Y trigger=\"clôture définitive du dossier avec "
+        "l'usager\">trois ans</rule> après la clôture définitive du dossier avec l'usager.",
+        id="trigger-inner-preposition",
+    ),
+    pytest.param(
+        "Les comptes sont supprimés <rule action=delete trigger=\"fin de la période d'essai\">dès la fin de la "
+        "période d'essai</rule> ou, à défaut, dès la résiliation.",
+        id="trigger-first-of-two",
+    ),
+    # N calendar years from an event
+    pytest.param(
+        "Les justificatifs sont conservés <rule duration=P3Y trigger=versement>jusqu'à la fin de la troisième "
+        "année suivant leur versement</rule>.",
+        id="nth-year-following",
+    ),
+    # the scope without what stands before it, and the object of an active verb
+    pytest.param(
+        "Au terme de la saison, les licences des adhérents sont <rule action=delete "
+        'data_scope="licences des adhérents">supprimées</rule> sans délai.',
+        id="scope-lead-in",
+    ),
+    pytest.param(
+        "Le club conserve les certificats médicaux des licenciés pendant <rule action=retain "
+        'data_scope="certificats médicaux des licenciés" duration=P1Y>un an</rule>.',
+        id="scope-object",
+    ),
+    # another authority is not the Commission; the Commission's own view is
+    pytest.param(
+        "Les images sont conservées <rule set_by=controller duration=P15D>quinze jours</rule>, sauf réquisition de "
+        "l'autorité judiciaire.",
+        id="other-authority",
+    ),
+    pytest.param(
+        "La Commission considère que les journaux d'accès peuvent être gardés <rule set_by=commission "
+        'data_scope="journaux d\'accès" duration=P6M>six mois</rule>.',
+        id="commission-view",
+    ),
+    # a restatement is no new rule; an item without a verb is one
+    pytest.param(
+        "Les courriels sont conservés <rule duration=P2Y>deux ans</rule> ; ce délai de deux ans correspond à la "
+        "durée de la prescription.",
+        id="restatement",
+    ),
+    pytest.param(
+        '• Journaux du pare-feu : <rule data_scope="Journaux du pare-feu" duration=P3M duration_max=P3M>3 mois'
+        "</rule> au plus",
+        id="item-without-verb",
+    ),
 ]
 
 
