@@ -61,7 +61,8 @@ def site(
     name, size = summary.largest_page
     typer.echo(
         f"wrote {summary.pages} pages ({summary.deliberations} deliberations) to {out} in "
-        f"{summary.seconds:.1f} s (search index {summary.search_seconds:.1f} s); "
+        f"{summary.seconds:.1f} s (the search index ready {summary.search_seconds:.1f} s after "
+        "the pages); "
         f"largest page {name}, {size / 1024:.0f} KiB"
     )
     if serve:

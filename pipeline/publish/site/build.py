@@ -199,7 +199,6 @@ def build_site(corpus: Path, out: Path, *, search: bool = True) -> SiteSummary:
         info = {
             "kind": SITE_KIND,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "corpus": str(corpus),
             "corpus_created_at": source.get("created_at"),
             "schema_version": SCHEMA_VERSION,
             "extractor_version": EXTRACTOR_VERSION,
