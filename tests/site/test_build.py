@@ -9,6 +9,8 @@ import re
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from pipeline.analysis.corpus import load
@@ -253,3 +255,40 @@ def test_a_modification_links_to_the_deliberation_it_modifies(tmp_path):
     modified = page(site, "d/2018-87.html").cssselect("section.links")[0]
     assert "Modified by: 2021-12" in " ".join(modified.text_content().split())
     assert [a.get("href") for a in modified.cssselect("a")] == ["2021-12.html"]
+
+
+def test_the_site_rebuilds_the_same_text_as_provenance(linked_corpus):
+    from pipeline.publish.site.data import load_site_data
+    from pipeline.publish.site.pages import document_text as site_text
+
+    data = load_site_data(linked_corpus)
+    sections = load("sections", linked_corpus)
+    for d in data.deliberations:
+        did = d["deliberation_id"]
+        expected = document_text(d["title"], sections[sections["deliberation_id"] == did])
+        assert site_text(d["title"], data.section_rows[did]) == expected, did
+
+
+@st.composite
+def section_rows(draw):
+    rows = []
+    for _ in range(draw(st.integers(0, 5))):
+        start = draw(st.integers(0, 40))
+        body_start = start + draw(st.integers(0, 12))
+        heading = draw(st.sampled_from(["", "I. Sur", "Préambule"]))
+        text = draw(st.text(alphabet="ab\n ", max_size=15))
+        end = body_start + len(text) + draw(st.integers(-3, 3))
+        rows.append(
+            {"start": start, "body_start": body_start, "heading": heading, "text": text, "end": end}
+        )
+    return rows
+
+
+@given(st.text(alphabet="T ", max_size=8), section_rows())
+def test_the_text_is_provenances_on_any_sections(title, rows):
+    import pandas as pd
+
+    from pipeline.publish.site.pages import document_text as site_text
+
+    frame = pd.DataFrame(rows, columns=["start", "body_start", "heading", "text", "end"])
+    assert site_text(title, rows) == document_text(title, frame)

@@ -18,13 +18,14 @@ one, never half of each. Layout::
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -58,7 +59,7 @@ class SiteSummary:
     search_pages: int | None
 
 
-def environment() -> Environment:
+def environment(built_at: str | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -69,7 +70,7 @@ def environment() -> Environment:
     env.globals.update(
         schema_version=SCHEMA_VERSION,
         extractor_version=EXTRACTOR_VERSION,
-        built_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        built_at=built_at or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
     return env
 
@@ -115,12 +116,22 @@ def _write(path: Path, html: str) -> int:
 
 def render_site(
     corpus: Path, out: Path, env: Environment | None = None, search: SearchIndex | None = None
-) -> dict[str, Any]:
+) -> dict[str, int]:
     """Every page of the site into the directory ``out``; each deliberation's search
-    record goes to ``search`` as its page is written."""
-    from pipeline.publish.site.doctrine import doctrine_pages
-
+    record goes to ``search`` as its page is written. The doctrine pages (matplotlib) are
+    made meanwhile in a process of their own, on the core that Pagefind leaves free."""
     env = env or environment()
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        doctrine = pool.submit(render_doctrine, corpus, out, str(env.globals["built_at"]))
+        sizes = render_deliberations(corpus, out, env, search)
+        sizes.update(doctrine.result())
+    return sizes
+
+
+def render_deliberations(
+    corpus: Path, out: Path, env: Environment, search: SearchIndex | None
+) -> dict[str, int]:
+    """The deliberation pages, the index and the search page (and the search records)."""
     data = load_site_data(corpus)
     shutil.copytree(HERE / "static", out / "static")
     (out / "d").mkdir(parents=True)
@@ -152,8 +163,16 @@ def render_site(
     sizes["search.html"] = _write(
         out / "search.html", env.get_template("search.html").render(root="", here="search")
     )
-    n = len(data.deliberations)
-    del data
+    return sizes
+
+
+def render_doctrine(corpus: Path, out: Path, built_at: str) -> dict[str, int]:
+    """The doctrine pages and their figures."""
+    from pipeline.publish.site.doctrine import doctrine_pages
+
+    env = environment(built_at)
+    sizes: dict[str, int] = {}
+    (out / "doctrine").mkdir(parents=True, exist_ok=True)
     tables = {
         name: load(name, corpus)
         for name in ("deliberations", "commission_actions", "retention_rules")
@@ -169,7 +188,7 @@ def render_site(
             parts=p.parts,
         )
         sizes[name] = _write(out / name, html)
-    return {"deliberations": n, "sizes": sizes}
+    return sizes
 
 
 def build_site(corpus: Path, out: Path, *, search: bool = True) -> SiteSummary:
@@ -192,7 +211,8 @@ def build_site(corpus: Path, out: Path, *, search: bool = True) -> SiteSummary:
         t = time.monotonic()  # what indexing adds after the pages are written
         indexed = index.finish() if index is not None else None
         search_seconds = time.monotonic() - t
-        sizes = built["sizes"]
+        sizes = built
+        deliberations = sum(name.startswith("d/") for name in sizes)
         largest = max(sizes.items(), key=lambda kv: kv[1])
         seconds = time.monotonic() - started
         source = manifest(corpus)
@@ -202,7 +222,7 @@ def build_site(corpus: Path, out: Path, *, search: bool = True) -> SiteSummary:
             "corpus_created_at": source.get("created_at"),
             "schema_version": SCHEMA_VERSION,
             "extractor_version": EXTRACTOR_VERSION,
-            "deliberations": built["deliberations"],
+            "deliberations": deliberations,
             "pages": len(sizes),
             "largest_page": {"path": largest[0], "bytes": largest[1]},
             "search_pages": indexed,
@@ -215,7 +235,7 @@ def build_site(corpus: Path, out: Path, *, search: bool = True) -> SiteSummary:
         raise
     return SiteSummary(
         out,
-        built["deliberations"],
+        deliberations,
         len(sizes),
         largest,
         round(seconds, 2),

@@ -13,7 +13,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from models.schema import TABLES
-from pipeline.analysis.corpus import load
 from pipeline.publish.site.facts import FACT_TABLES
 
 Row = dict[str, Any]
@@ -45,7 +44,6 @@ def _grouped(items: list[Row]) -> dict[str, list[Row]]:
 class SiteData:
     deliberations: list[Row]  # newest first
     by_id: dict[str, Row]
-    sections: dict[str, pd.DataFrame]  # per deliberation, as ``document_text`` takes them
     section_rows: dict[str, list[Row]]
     facts: dict[str, dict[str, list[Row]]]  # table → deliberation → rows
     cited_by: dict[str, list[str]] = field(default_factory=dict)
@@ -61,11 +59,9 @@ def load_site_data(corpus: Path) -> SiteData:
         key=lambda d: (d.get("adopted_on") or pd.Timestamp.min.date(), d.get("seq") or 0),
         reverse=True,
     )
-    sections = load("sections", corpus).sort_values(["deliberation_id", "position"])
     data = SiteData(
         deliberations=deliberations,
         by_id={d["deliberation_id"]: d for d in deliberations},
-        sections={str(k): g for k, g in sections.groupby("deliberation_id", sort=False)},
         section_rows=_grouped(rows("sections", corpus)),
         facts={t.name: _grouped(rows(t.name, corpus)) for t in FACT_TABLES},
     )

@@ -10,7 +10,6 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.analysis.provenance import document_text
 from pipeline.publish.site.data import Row, SiteData
 from pipeline.publish.site.facts import FACT_TABLES, FactTable, cell
 from pipeline.publish.site.marks import Span, render
@@ -43,7 +42,7 @@ def decision_label(d: Row) -> str:
     return f"{decision}, conditional" if d.get("conditional") else decision
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     kind: str  # "title", "heading" or "line"
     section: int  # index in Page.sections (-1 for the title)
@@ -213,14 +212,43 @@ class TextLayout:
         return self.blocks[0] if self.blocks and self.blocks[0].kind == "title" else None
 
 
+def document_text(title: str, sections: list[Row]) -> str:
+    """``pipeline.analysis.provenance.document_text`` (the text every offset points into)
+    from the section rows as dicts: the same text (a test checks it on every deliberation),
+    without a DataFrame per deliberation, which costs more than the rest of a page."""
+    if not sections:
+        return title
+    size = max([_int(s.get("end")) or 0 for s in sections] + [len(title)])
+    pieces: list[tuple[int, str]] = [(0, title)] if title else []
+    for s in sections:
+        start = _int(s.get("start")) or 0
+        body_start = _int(s.get("body_start"))
+        body_start = start if body_start is None else body_start
+        heading = s.get("heading") or ""
+        at = body_start - len(heading) - 1
+        if heading and at >= start:
+            pieces.append((at, heading))
+        pieces.append((body_start, s.get("text") or ""))
+    out: list[str] = []
+    length = 0
+    for at, piece in pieces:  # in the original's order: a later piece overwrites
+        if at >= length:
+            out += ["\n" * (at - length), piece]
+            length = at + len(piece)
+        else:
+            joined = "".join(out)
+            joined = joined[:at] + piece + joined[at + len(piece) :]
+            out, length = [joined], len(joined)
+    text = "".join(out)
+    return (text + "\n" * (size - len(text)))[:size]
+
+
 def text_layout(data: SiteData, d: Row) -> TextLayout:
     did = d["deliberation_id"]
-    sections = data.sections.get(did)
-    if sections is None:
-        sections = pd.DataFrame(columns=["kind", "numeral", "heading", "text", "start", "end"])
     title = d.get("title") or ""
-    text = document_text(title, sections)
-    blocks, section_list = layout(title, data.section_rows.get(did, []))
+    rows = data.section_rows.get(did, [])
+    text = document_text(title, rows)
+    blocks, section_list = layout(title, rows)
     for b in blocks:
         b.text = text[b.start : b.end]
     return TextLayout(text, blocks, section_list)
