@@ -143,6 +143,15 @@ def test_a_search_for_a_word_of_the_text_finds_the_deliberation(server, page, li
     assert any(word in e.lower() for e in excerpts)  # the matching passage is shown
 
 
+def test_search_stems_french_words(server, page, linked_corpus):
+    texts = " ".join(load("sections", linked_corpus)["text"].dropna()).lower()
+    assert "conservations" not in texts and "conservées" in texts
+    page.goto(server + "search.html?q=conservations")  # a form no text has
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    excerpts = " ".join(page.locator(".pagefind-ui__result-excerpt mark").all_inner_texts())
+    assert "conserv" in excerpts.lower()
+
+
 def test_every_fact_is_marked_with_its_hover_text(server, page, linked_corpus, tmp_path):
     d = "2024-9"
     page.goto(server + f"d/{d}.html")
