@@ -110,7 +110,7 @@ _RECIPIENT_LEAD = word_re(
     r"\s+(?:(?:notamment|egalement|uniquement|exclusivement|seulement|en outre|aussi|par ailleurs)\s+)?(?:qu')?"
     + _TO
     + r"|\b(?:n'est|ne sont|ne seront|ne peuvent etre|ne pourront etre)\s+" + _COMMUNICATED + r"\s+qu'" + _TO
-    + r"|\bportee?s?\s+a\s+la\s+connaissance\s+(?=(?:du|de la|de l'|des|d')\b)"
+    + r"|\b(?:portee?s?\s+a\s+la\s+connaissance|mise?s?\s+a\s+la\s+disposition)\s+(?=(?:du|de la|de l'|des|d')\b)"
     r"|\bdestinataires?\s+(?:\w+\s+){0,3}?(?:sont|est|seront|sera)\s*(?::\s*|(?=(?:le|la|les|l'|un|une|des)\b))"
     r"|(?:^|[:;]\s*)\W*sont\s+(?:egalement\s+|aussi\s+)?destinataires\s+(?:des|de la|de l'|du)\s+(?:\w+\s+){0,3}?(?:donnees|informations|elements)"
     r"(?:\s+(?:personnelles|nominatives))?\s*:?\s*"
@@ -134,7 +134,7 @@ _SUBJECT_RECIPIENT = word_re(
 #: What introduces the condition printed with a recipient.
 CONDITION_CUE = (
     r"(?:afin\s+(?:de|d'|qu)|en vue\s+(?:de|d'|du|des)|aux\s+(?:seules\s+)?fins|a\s+des\s+fins|a\s+la\s+seule\s+fin"
-    r"|pour\s+(?:le|la|l'|les|leur|son|sa|ses|un|une|des|du|avis|information|paiement|recouvrement|instruction"
+    r"|pour\s+(?:ce\s+qui|le|la|l'|les|leur|son|sa|ses|un|une|des|du|avis|information|paiement|recouvrement|instruction"
     r"|[a-z]+er\b)|dans\s+(?:le\s+cadre|l'exercice|la\s+limite|le\s+respect|les\s+conditions|les\s+cas|le\s+seul)"
     r"|au\s+titre\s+d|conformement|en\s+application|en\s+execution|en\s+vertu|sur\s+(?:leur\s+|sa\s+|simple\s+)?"
     r"(?:requisition|demande|instruction|decision)|sur\s+requisition|a\s+(?:leur|sa|la|sa\s+seule)\s+demande"
@@ -149,7 +149,7 @@ _CONDITION_START = re.compile(CONDITION_CUE)
 #: A condition that lists what it covers ("pour les seules informations relatives aux …").
 _ENUMERATING = re.compile(r"\b(?:relati(?:f|ve|fs|ves)|concernant|liee?s?|portant\s+sur|seule?s?)\b")
 #: A new recipient after a separator: a preposition or an article.
-_NEW_RECIPIENT = r"(?:a|au|aux|a la|a l'|vers|aupres|le|la|les|l'|un|une)\b"
+_NEW_RECIPIENT = r"(?:a|au|aux|a la|a l'|vers|aupres|le|la|les|l'|un|une|ses|son|sa|leurs|leur)\b"
 _SEPARATOR = re.compile(
     r"\s*(?:,\s*(?:(?:et|ou|et/ou|ainsi que|ainsi qu'|de meme que|comme|puis)\s*)?|\s+(?:et|ou|et/ou|ainsi que|de meme que)\s+"
     r"|\s+ainsi qu')(?=" + _NEW_RECIPIENT + r")"
@@ -187,6 +187,7 @@ _NO_RECIPIENT = word_re(
     + r"|\bne\s+(?:\w+\s+){0,2}?(?:pas|jamais|aucunement|en aucun cas)\s+(?:\w+\s+){0,2}?(?:etre\s+)?"
     + _COMMUNICATED
     + r"|\bne (?:sont|seront|peuvent etre) (?:pas )?communiquee?s? a aucun"
+    + r"|\bne\s+(?:\w+\s+){0,2}?" + _COMMUNICATED + r"\s+ni\b"  # "ne sont communiquées ni à X ni à Y"
 )
 #: "… ne sont pas communiquées à des tiers, à l'exception des autorités judiciaires".
 _BUT_FOR = word_re(
@@ -292,6 +293,8 @@ _FOLLOWING = re.compile(
     r"(?:suivants|suivantes|ci-apres|ci-dessous)\s*:\s*"
 )
 #: "…, établie en Suisse, …": where a recipient is, neither its name nor a condition.
+#: A condition set off by commas before the recipients it applies to.
+_INCISE = re.compile(r"\s*,\s*(?P<c>(?=" + CONDITION_CUE + r")[^,;:.]{3,80}),\s*(?=" + _NEW_RECIPIENT + r")")
 _PLACE_APPOSITION = re.compile(
     r"(?:etabli|situe|localise|base|domicilie|implante|installe|sis)e?s?\s+(?:en|au|aux|a|dans|hors)\b[^,;.]*"
 )
@@ -525,7 +528,12 @@ def _clause_recipients(text: str, start: int, end: int, out: Extraction) -> None
                 a = m.start("between") + between.index(",") + 1
                 condition = sentence[a : m.end("between") - 1].strip() or None
             following = _FOLLOWING.match(f, m.end())  # "aux destinataires suivants : la X, le Y"
-            leads.append((following.end() if following else m.end(), condition))
+            at = following.end() if following else m.end()
+            incise = _INCISE.match(f, at)  # "Sont destinataires des informations, pour ce qui les concerne, les X"
+            if incise and condition is None:
+                condition = sentence[incise.start("c") : incise.end("c")].strip() or None
+                at = incise.end()
+            leads.append((at, condition))
         if not leads:
             named = _subject_recipient(sentence, f)
             if named is not None:
@@ -534,7 +542,7 @@ def _clause_recipients(text: str, start: int, end: int, out: Extraction) -> None
                 return
             leads = _other_leads(sentence, f)
     active = bool(leads) and not none and not _RECIPIENT_LEAD.search(f)
-    before = _sentence_condition(sentence, f, leads[0][0]) if leads else None
+    before = _sentence_condition(sentence, f, leads[-1][0]) if leads else None
     if before is not None:  # no lead inside the condition ("En cas de transfert vers un …,")
         said_end = f.find(",", _skip(f, 0) + len(fold(before)) - 1)
         leads = [(a, c) for a, c in leads if a > said_end] or leads
@@ -592,6 +600,11 @@ _SAYING_LEAD = re.compile(
 )
 
 
+_LEAD_CONNECTIVE = re.compile(
+    r"(?:toutefois|cependant|neanmoins|par ailleurs|en outre|enfin|de plus|en revanche|par exception)\s*,?\s*"
+)
+
+
 def _sentence_condition(sentence: str, f: str, first: int) -> str | None:
     """A condition printed before the verb for every recipient of the sentence ("Sur
     réquisition, les informations peuvent être communiquées aux autorités judiciaires";
@@ -599,6 +612,9 @@ def _sentence_condition(sentence: str, f: str, first: int) -> str | None:
     said = _SAYING_LEAD.match(f)
     lead = said.end() if said else len(f) - len(f.lstrip(" -•"))
     lead += len(f[lead:]) - len(f[lead:].lstrip(" ,"))
+    connective = _LEAD_CONNECTIVE.match(f, lead)  # "Toutefois, en cas d'incident, elles …"
+    if connective:
+        lead = connective.end()
     if not (_CONDITION_START.match(f, lead) or _BUT_FOR.match(f, lead)):
         return None
     comma = f.find(",", lead)
@@ -613,7 +629,7 @@ _ABBREVIATION = re.compile(r"(?:\binc|\bltd|\bcorp|\bco|\bs\.a|\bs\.a\.m|\bsarl|
 _INNER_A = re.compile(r"\s(?:a la|a l'|au|aux)\s")
 
 
-_PARTICIPLE = re.compile(r"(?<![\w-])[a-zàâçéèêëîïôûù][\w-]*(?:é|ée|és|ées|is|ise|ises)$")
+_PARTICIPLE = re.compile(r"(?<![\w-])[a-zàâçéèêëîïôûù][\w-]*(?:é|ée|és|ées|is|ise|ises|ant)$")
 
 
 def _name_end(sentence: str, f: str, start: int) -> int:
@@ -706,7 +722,7 @@ def _recipient_list(
             condition = _trailing(sentence, f, name_end)
         found.append((name, condition, name_start))
         sep = _SEPARATOR.match(f, nxt)
-        if sep and not by_article and re.match(r"(?:le|la|les|l'|un|une)\b", f[sep.end() :]):
+        if sep and not by_article and re.match(r"(?:le|la|les|l'|un|une|ses|son|sa|leurs|leur)\b", f[sep.end() :]):
             sep = None
         if sep is None and by_genitive:  # "à la connaissance du Maire et du Secrétaire Général"
             sep = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+)(?=(?:du|de la|de l'|des)\s)").match(f, nxt)
@@ -720,6 +736,7 @@ def _recipient_list(
                     rest = _recipient_list(sentence, f, comma + 1, active)
                     pre_cond = sentence[c0:comma].strip()
                     found.extend((n, c or pre_cond, o) for n, c, o in rest)
+                    joined.extend("condition" for _ in rest)  # each has its own: nothing shared
             break
         joined.append("," if "," in f[nxt : sep.end()] else "et")
         pos = sep.end()
@@ -732,7 +749,7 @@ def _recipient_list(
 
 
 def _skip(f: str, at: int) -> int:
-    m = re.match(r"[\s,]*", f[at:])
+    m = re.match(r"[\s,«\"“]*", f[at:])
     return at + (m.end() if m else 0)
 
 

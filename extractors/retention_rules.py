@@ -88,7 +88,7 @@ _PHASE_NOUN = re.compile(
 
 #: What the Commission does when it sets a duration itself.
 FIX_VERB = word_re(
-    r"\b(?:fixe|fixee|fixer|ramene|ramenee|reduit|reduite|limite|limitee|demande|recommande|exige|requiert|preconise)\b"
+    r"\b(?:fixe|fixee|fixer|ramene|ramenee|reduit|reduite|(?<!la )(?<!une )limite|limitee|demande|recommande|exige|requiert|preconise)\b"
 )
 #: The Commission's own view of a period ("considère que … peuvent être gardées", "avait
 #: relevé l'intérêt d'une durée de …", "estime qu'une durée de deux mois est suffisante").
@@ -137,6 +137,8 @@ _A_RIGHT = re.compile(
 _SECOND_PERIOD = re.compile(r",?\s+(?:puis|et)\s+(?=(?:pendant|durant)\s)")
 #: "…; ce délai de deux ans correspond à …", "au terme de ces 3 ans": a period said again.
 _RESTATED = re.compile(r"\b(?:(?:ce|cette|ledit|ladite)\s+(?:delai|duree|periode)\s+(?:de\s+|d')|ces\s+)$")
+#: A Commission sentence with no retention word still speaks of keeping with one of these.
+_A_PERIOD_NOUN = word_re(r"\b(?:duree|periode)s?\b|\bcette\s+limite\b")
 #: "… au plus tard six mois avant son expiration": a deadline, not a retention period.
 _BEFORE_EVENT = re.compile(r"\s*(?:au\s+moins\s+|au\s+plus\s+tard\s+)?avant\b")
 #: "Traces de navigation : 6 mois au plus": a short label without a verb, a colon, a period.
@@ -153,9 +155,11 @@ _PHASE = re.compile(
 )
 #: "… sont supprimées à l'issue de ce délai": the phase said after its verb.
 _PHASE_AFTER = re.compile(
-    r"\s*(?:\w+\s+)?(?:a l'issue|au terme|a l'expiration|a la fin)\s+(?:de\s+)?(?:ce|cette|ces|la|leur)\s+"
+    r"\s*(?:\w+\s+)?(?:a l'issue|au terme|a l'expiration|a la fin)\s+(?:du\s+|(?:de\s+)?(?:ce|cette|ces|la|leur)\s+)"
     r"(?:delai|duree|periode|conservation)"
 )
+#: Between a retention verb and "en archivage" ("conservées ensuite en archivage").
+_ONLY_ADVERBS = re.compile(r"\s*(?:(?:ensuite|alors|puis|uniquement|seulement)\s+)*")
 _BACK_BOUNDARY = re.compile(r"\bpuis\b|[,;]|\bet\b")
 #: Said of a retention verb that is not a phase of the rule ("conservées sous forme
 #: chiffrée", "stockées sur un serveur"): such a verb with no period gives no row.
@@ -291,7 +295,7 @@ def _rules(text: str) -> list[RetentionRule]:
             markers = _markers(f, start)
             new: list[RetentionRule]
             if who and (not markers or who.start() + start < markers[0].start):
-                if FIX_VERB.search(f) or (STANCE.search(f, who.end()) and not _REJECTS.search(f)):
+                if FIX_VERB.search(f) or (STANCE.search(f, who.start()) and not _REJECTS.search(f)):
                     new = _commission_rules(text, start, end, rules, ctx)
                 elif REPORTS.match(f, who.end()):  # "la Commission relève que les X sont conservés"
                     new = _controller_rules(text, start, end, markers, ctx)
@@ -366,7 +370,18 @@ def _markers(folded: str, offset: int) -> list[_Marker]:
         and m.action is not RetentionAction.RETAIN
         and _PHASE_NOUN.search(folded[: m.start - offset])
     ]
-    return sorted(verbs + phases, key=lambda m: m.start)
+    ordered = sorted(verbs + phases, key=lambda m: m.start)
+    # "conservées en archivage intermédiaire": one archive, not a retention and an archive
+    return [
+        m
+        for i, m in enumerate(ordered)
+        if not (
+            m.action is RetentionAction.RETAIN
+            and i + 1 < len(ordered)
+            and folded[ordered[i + 1].start - offset :].startswith("en ")
+            and _ONLY_ADVERBS.fullmatch(folded[m.end - offset : ordered[i + 1].start - offset])
+        )
+    ]
 
 
 def _is_active(text: str, mk: _Marker) -> bool:
@@ -392,6 +407,12 @@ def _controller_rules(
             region_start = markers[i - 1].end if i else start
             cuts = list(_BACK_BOUNDARY.finditer(fold(text[region_start : mk.start])))
             cut_start, cut_end = (cuts[-1].start(), cuts[-1].end()) if cuts else (0, 0)
+            before = text[region_start + cut_end : mk.start]
+            if not (find_durations(before) or find_ranges(before)):
+                # "…, puis en archivage intermédiaire pendant trois ans": the period follows
+                if i:
+                    segments[i - 1][1] = region_start + cut_start
+                continue
             segments[i] = [region_start + cut_end, mk.start]
             if i:
                 segments[i - 1][1] = region_start + cut_start
@@ -662,6 +683,8 @@ def _commission_rules(
         fix = stance
     if fix is None:
         return []
+    if not (_markers(f, start) or _A_PERIOD_NOUN.search(f) or (ctx is not None and ctx.pending)):
+        return []  # "rappelle que toute violation doit être notifiée 72 heures au plus tard …"
     seg_start = start + fix.start()
     markers = [m for m in _markers(f[fix.end() :], seg_start + fix.end() - fix.start()) if m.verb]
     nominal = _DUREE_DE_CONSERVATION.search(f, fix.end(), markers[0].start - start if markers else len(f))
@@ -685,7 +708,7 @@ def _commission_rules(
         scope=scope, action=action, set_by=SetBy.COMMISSION, raw=sentence, start=start, end=end
     )
     rules = _build(text, seg_start, seg_end, about)
-    rules = [r for r in rules if _has_period(r) or r.until]
+    rules = [r for r in rules if _has_period(r) or r.until or r.trigger]
     if rules:  # "… soient conservées deux mois, puis anonymisées": the later phases too
         for mk in markers[1:]:
             if _PHASE.search(f[: mk.start - start]):

@@ -269,7 +269,9 @@ _TRIGGER = word_re(
     r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de leurs\s"
     r"|de son\s|de sa\s|de ses\s|de votre\s|de vos\s|de notre\s|de nos\s|d')"
     r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|votre\s|vos\s|notre\s|nos\s|ses\s)|suivant\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|ses\s)|jusqu'(?:au\s|a la\s|a l')"
-    r"|a la\s+(?=fin\s)|au\s+(?=depart\s)"  # "à la fin de la relation" → "fin de la relation"
+    r"|a la\s+(?=fin\s)|au\s+(?=depart\s)"
+    # "supprimées à l'expiration du délai de recours": the event, "expiration" included
+    r"|a\s+l'(?=expiration\s+(?:(?:du|de\s+la|des)\s+|de\s+l')(?!(?:delai|duree|periode)s?\s+(?:de|d')\s*conservation))"  # "à la fin de la relation" → "fin de la relation"
     r"|(?P<span>(?:pendant|durant)\s+(?:toute\s+)?la\s+(?=duree\s)))\s*"  # "la durée du contrat augmentée de 5 ans"
 )
 #: "jusqu'au départ plus 6 mois", "la durée du contrat augmentée de 5 ans": an event plus a period.

@@ -34,6 +34,7 @@ _SAYING = (
 _BOUNDARY = re.compile(
     rf";|:|\b{_SAYING}\s+(?:\w+\s+){{0,2}}?(?:que\s|qu')|(?:^|,)\s*(?:(?:et|ou|mais|toutefois|cependant|neanmoins|donc|ainsi|en outre|egalement|aussi|en consequence|par consequent|des lors|a cet egard)\s+)?(?:de sorte |afin |pour )?(?:que\s|qu')"
     r"|,\s*(?:et|puis|mais)\s|\s(?:puis|tandis que|alors que)\s"
+    r"|\b(?:laquelle|lequel|lesquelles|lesquels|duquel|desquels|desquelles|auquel|auxquels|auxquelles)\s"
 )
 _CONNECTIVES = re.compile(
     r"^(?:[\s,;:]|\b(?:et|puis|mais|par ailleurs|enfin|en outre|de plus|ensuite|de meme|toutefois"

@@ -94,6 +94,31 @@ CONDITIONS = [
     "La <recipient condition=null>Recette Municipale</recipient> est destinataire des avis de paiement. Seules "
     "des statistiques anonymes sont "
     "transmises à l'Institut de la Statistique.",
+    # a condition between two recipients belongs to the second (this once raised an IndexError)
+    "Les rapports sont adressés au <recipient condition=null>Conseil d'Administration</recipient> et, pour les "
+    "comptes annuels, au <recipient condition=\"pour les comptes annuels\">Commissaire aux Comptes</recipient>.",
+    # a condition before the verb, after a connective; a lead ("transfert … vers") inside it
+    "Par ailleurs, en cas d'hospitalisation du résident vers une clinique, la fiche est remise au "
+    "<recipient condition=\"en cas d'hospitalisation du résident vers une clinique\">médecin traitant"
+    "</recipient>.",
+    "Toutefois, sur demande écrite, elles peuvent être communiquées au <recipient condition=\"sur demande "
+    "écrite\">Juge de paix</recipient> ainsi qu'au <recipient condition=\"sur demande écrite\">Conseil de "
+    "famille</recipient>.",
+    # a condition between the lead and the names; a quoted condition
+    "Sont aussi destinataires des données, pour ce qui les concerne, les <recipient condition=\"pour ce qui les "
+    "concerne\">caisses de retraite</recipient>.",
+    "Les fiches peuvent être transmises aux <recipient condition=\"pour le suivi des sinistres\">courtiers"
+    "</recipient>, « pour le suivi des sinistres ».",
+    # "mis à la disposition du X"; "ni à … ni à …, mais uniquement à"
+    "Les registres sont mis à la disposition du <recipient condition=\"aux fins de contrôle\">Contrôleur "
+    "Général</recipient>, aux fins de contrôle.",
+    "Les listes ne sont transmises ni à des prestataires ni à des annonceurs, mais uniquement à la "
+    "<recipient condition=\"sur réquisition\">Direction des Services Fiscaux</recipient> sur réquisition.",
+    # possessives start a recipient; a present participle's complement is part of the name
+    "Les destinataires sont : le <recipient condition=\"pour les données codées\">laboratoire</recipient>, ses "
+    "<recipient condition=\"pour les données codées\">sous-traitants</recipient> et les <recipient "
+    "condition=\"pour les données codées\">sociétés travaillant pour son compte</recipient>, pour les données "
+    "codées.",
 ]
 
 

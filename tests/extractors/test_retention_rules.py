@@ -384,6 +384,50 @@ CASES = [
         "</rule> au plus",
         id="item-without-verb",
     ),
+    # the archive phase's period after "en archivage", one archive row for "conservées en archivage"
+    pytest.param(
+        "Les bulletins sont conservés en base active <rule action=retain duration=P1Y>pendant un an</rule>, puis "
+        '<rule action=archive duration=P5Y data_scope="bulletins">en archivage intermédiaire pendant cinq ans'
+        "</rule>.",
+        id="archive-period-after-marker",
+    ),
+    pytest.param(
+        "Les pièces comptables sont conservées en base active <rule action=retain duration=null "
+        "until=\"jusqu'à la clôture de l'exercice\">jusqu'à la clôture de l'exercice</rule>. Elles sont ensuite "
+        '<rule action=archive duration=P6Y data_scope="pièces comptables">conservées en archivage pendant six ans'
+        "</rule>.",
+        id="retained-in-archive-is-one-archive",
+    ),
+    # a relative pronoun's "elles" takes the running scope
+    pytest.param(
+        "Les plans de badge sont conservés <rule action=retain duration=P3M>trois mois</rule>, au terme desquels "
+        'elles sont <rule action=delete data_scope="plans de badge">purgées</rule>.',
+        id="relative-pronoun-scope",
+    ),
+    # the Commission's view in a sentence that starts with "Elle", "dans la limite de" is no fixing
+    pytest.param(
+        "La Commission observe que le projet ne dit rien des sauvegardes. Elle estime que ces sauvegardes "
+        'devraient être gardées <rule set_by=commission data_scope="sauvegardes" duration=P3M>trois mois</rule>.',
+        id="commission-elle-estime",
+    ),
+    pytest.param(
+        "La Commission considère que les enregistrements audio pourraient être conservés dans la limite de "
+        '<rule set_by=commission data_scope="enregistrements audio" duration=P1M duration_max=P1M>un mois</rule>.',
+        id="commission-dans-la-limite",
+    ),
+    # deletion at an event: the event is the trigger, "expiration" included
+    pytest.param(
+        "Elle considère que les copies d'examen doivent être détruites <rule set_by=commission action=delete "
+        "duration=null trigger=\"expiration du délai de réclamation\">à l'expiration du délai de "
+        "réclamation</rule>.",
+        id="delete-at-expiration",
+    ),
+    # a deadline to notify is no retention
+    pytest.param(
+        "La Commission rappelle que toute fuite de données doit être signalée à l'Autorité au plus tard "
+        "trois jours après sa découverte.",
+        id="notification-deadline-is-no-rule",
+    ),
 ]
 
 
