@@ -76,6 +76,7 @@ MARKERS: tuple[tuple[str, RetentionAction, bool], ...] = (
     ),
     (r"\banonymisation\b", RetentionAction.ANONYMISE, False),
     (r"\b(?:suppression|effacement|destruction|purge)\b", RetentionAction.DELETE, False),
+    (r"\bversement aux archives\b", RetentionAction.ARCHIVE, False),
     (r"(?<!politique d')\barchivage\b", RetentionAction.ARCHIVE, False),
 )
 _MARKERS = tuple((word_re(p), a, v) for p, a, v in MARKERS)
@@ -142,7 +143,7 @@ _A_PERIOD_NOUN = word_re(r"\b(?:duree|periode)s?\b|\bcette\s+limite\b")
 #: "… au plus tard six mois avant son expiration": a deadline, not a retention period.
 _BEFORE_EVENT = re.compile(r"\s*(?:au\s+moins\s+|au\s+plus\s+tard\s+)?avant\b")
 #: "Traces de navigation : 6 mois au plus": a short label without a verb, a colon, a period.
-_LABEL_COLON = re.compile(r"^\W*(?!\w+\s+(?:est|sont|sera|seront)\b)(?:[^:.;]{2,90}?)(?<!\sest)(?<!\ssont)\s*:")
+_LABEL_COLON = re.compile(r"^\W*(?:(?!\b(?:est|sont|sera|seront)\b)[^:.;]){2,90}?\s*:")
 #: A conservation with no limit: a rule, every period null.
 _UNLIMITED = word_re(
     r"\bsans (?:limitation|limite) de duree\b|\bindefiniment\b|\bde maniere illimitee\b"
@@ -588,17 +589,23 @@ def _bare_item_rule(text: str, start: int, end: int, intro: str) -> list[Retenti
         else:
             scope, seg_start, seg_end = clean(left), start + colon + 1, end
     else:
-        first = find_durations(item)
-        if not first:
+        durations = find_durations(item)
+        until = None if durations else find_until(item)
+        if durations:
+            at, at_end = durations[0].start, durations[0].end
+        elif until and until in item:  # "a) Pour les titulaires, jusqu'à la fin du permis ;"
+            at = item.index(until)
+            at_end = at + len(until)
+        else:
             return []
-        for_scope = duration_scope(item, None, first[0].start, first[0].end)
-        label = item[: first[0].start]
+        for_scope = duration_scope(item, None, at, at_end)
+        label = item[:at]
         scope = clean(for_scope) if for_scope else clean(label)
         if not for_scope and (scope is None or _NOT_DATA.match(fold(label).strip())):
             # "1° Pour les personnes majeures, pendant vingt ans", "2° En base active, …":
             # the data are the intro's subject
             scope = subject(intro, 0, len(intro), anywhere=True) or scope
-        seg_start, seg_end = start + first[0].start, end
+        seg_start, seg_end = start + at, end
     about = _About(
         scope=scope, action=action, set_by=SetBy.CONTROLLER, raw=item, start=start, end=end
     )

@@ -212,7 +212,11 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "contractuelle`, `encaissement` for “la fin de la cinquième année suivant leur "
         "encaissement”), never ending on a preposition or a conjunction; else null.",
         "until": "An open-ended condition instead of a duration (“tant que l'utilisateur "
-        "travaille au sein de la DITN/DSI”), else null.",
+        "travaille au sein de la DITN/DSI”), else null. An open condition followed by a "
+        "period counted from its end (“pendant toute la durée du bail, puis cinq ans après son "
+        "expiration”) is one row: the period and its `trigger`, `until` null (a period is "
+        "given). A condition capped by a ceiling (“pendant la durée nécessaire …, et au plus tard "
+        "cinq ans après le départ”) keeps both: `until`, and `duration` = `duration_max`.",
         "rolling": "“12 mois glissants” → true.",
         "set_by": "`controller` when the controller states it, `commission` when the "
         "Commission fixes it.",

@@ -259,7 +259,7 @@ def find_ranges(text: str) -> list[Range]:
 # ------------------------------------------------ time phrases around durations
 
 _UNTIL = word_re(
-    r"\b(?:tant qu'|tant que|aussi longtemps que|pendant (?:toute )?la duree (?:d|necessaire)|le temps (?:d|necessaire)|durant (?:toute )?la duree d"
+    r"\b(?:tant qu'|tant que|aussi longtemps que|(?:pendant|pour) (?:toute )?la duree (?:d|necessaire)|le temps (?:d|necessaire)|durant (?:toute )?la duree d"
     r"|jusqu'(?:a|au|aux|a la|a l')\s|(?:la\s+)?duree\s+de\s+(?:vie|validite)\s+d"
     r"|(?:pendant|durant)\s+(?:toute\s+)?(?:la|leur|sa|son)\s+(?:scolarite|vie|carriere|relation|mission|validite|presence"
     r"|affectation|adhesion|engagement|abonnement|contrat|sejour|hospitalisation|prise en charge|instruction"
@@ -275,7 +275,7 @@ _TRIGGER = word_re(
     r"|(?P<span>(?:pendant|durant)\s+(?:toute\s+)?la\s+(?=duree\s)))\s*"  # "la durée du contrat augmentée de 5 ans"
 )
 #: "jusqu'au départ plus 6 mois", "la durée du contrat augmentée de 5 ans": an event plus a period.
-_PLUS = word_re(r"\b(?:plus|augmentee?s?|majoree?s?|prolongee?s?)\s")
+_PLUS = word_re(r"(?<!au )(?<!en )\bplus\s(?!tard\b|de\s|d')|\b(?:augmentee?s?|majoree?s?|prolongee?s?)\s")
 _NOT_EVENT = re.compile(r"^(?:un|une|ce|cette|ces|\d|delai|periode|duree)\b")
 #: Where an event's noun phrase ends for sure.
 _NP_HARD_STOP = re.compile(

@@ -428,6 +428,43 @@ CASES = [
         "trois jours après sa découverte.",
         id="notification-deadline-is-no-rule",
     ),
+    # an open condition, then a period from its end: one row; "au plus tard" is no "plus N"
+    pytest.param(
+        "Les profils sont conservés <rule duration=P6M trigger=\"désinscription de l'adhérent\" "
+        "until=null>tant que l'adhérent reste inscrit, puis six mois</rule> après la désinscription de "
+        "l'adhérent.",
+        id="until-then-period-one-row",
+    ),
+    pytest.param(
+        "Les fiches sont conservées <rule duration=P3Y duration_max=P3Y trigger=\"fin de la formation\" "
+        "until=\"pendant la durée nécessaire au suivi du stagiaire\">pendant la durée nécessaire au suivi du "
+        "stagiaire, et au plus tard trois ans</rule> après la fin de la formation.",
+        id="until-capped-au-plus-tard",
+    ),
+    pytest.param(
+        "Les dossiers fiscaux sont conservés <rule duration=null until=\"pour la durée de la prescription "
+        "décennale\">pour la durée de la prescription décennale</rule>.",
+        id="until-pour-la-duree",
+    ),
+    # an archive noun phase; a verbless label with a colon must not be a verb clause
+    pytest.param(
+        "Les dossiers sont conservés <rule action=retain duration=P4Y>quatre ans</rule>. Au terme de ce délai, "
+        '<rule action=archive data_scope="dossiers">ils font l\'objet d\'un versement aux archives</rule> '
+        "communales.",
+        id="versement-aux-archives",
+    ),
+    pytest.param(
+        "Votre préférence est enregistrée pour trois mois : passé ce délai, la question vous sera reposée.",
+        id="a-clause-with-a-colon-is-no-label",
+    ),
+    # an item whose period is an open condition takes the intro's subject
+    pytest.param(
+        "Les justificatifs sont conservés :\n"
+        '1° Pour les bénéficiaires, <rule data_scope="justificatifs" until="jusqu\'à la fin de leur droit">'
+        "jusqu'à la fin de leur droit</rule> ;\n"
+        '2° Pour les autres demandeurs, <rule data_scope="justificatifs" duration=P1Y>pendant un an</rule>.',
+        id="item-until-intro-subject",
+    ),
 ]
 
 
