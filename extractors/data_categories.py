@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.common.clauses import sentence_spans, split_top
+from extractors.common.clauses import sentences, split_top
 from extractors.common.guard import guarded
 from extractors.common.lists import Block, blocks
 from extractors.common.text import fold, strip_final_period, strip_guillemets
@@ -293,7 +293,7 @@ def _prose(text: str) -> list[Row]:
     """ "Les informations traitées sont relatives à l'identité, la situation de famille …"."""
     pos = 0
     for line in text.split("\n"):
-        for s, e in sentence_spans(line):
+        for s, e in sentences(line):
             sentence = line[s:e]
             m = PROSE.search(fold(sentence))
             if not m or "«" in sentence[m.end() : m.end() + 3]:

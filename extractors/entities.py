@@ -36,7 +36,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from extractors.common.text import fold
+from extractors.common.text import fold, sentence_spans
 from extractors.vocab import entities as p
 from models.enums import SectionKind
 from models.records import Entity, Section
@@ -272,10 +272,12 @@ def rule_entities(text: str) -> list[Span]:
 
 # --- where the model runs -----------------------------------------------------------
 
-#: A sentence ends at a line break, or at . ! ? before a capital (not after an initial).
-#: (The break is group 1, after the mark: a pattern that starts with its look-behind was
-#: tried at every character.)
-_SENTENCE_END = re.compile(r"\n|[.!?](?<!\b[A-Z]\.)(\s+)(?=[«(\"]?\s*[A-ZÀ-Þ])")
+#: Where a sentence ends for the model: a line break, or . ! ? before a capital, also
+#: behind an opening guillemet or parenthesis, not after an initial. Not the rules'
+#: ``SENTENCE_END``: these sentences make the model's units, which are the NER cache's keys
+#: and what ``ccin bench`` compares with the naive loop; cutting them otherwise would run
+#: the model again on every cached page and change its entities.
+MODEL_SENTENCE_END = re.compile(r"\n|[.!?](?<!\b[A-Z]\.)(\s+)(?=[«(\"]?\s*[A-ZÀ-Þ])")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _OPENERS = re.compile(r"(?:[\s\-–—•>*«(\"]|o(?=\s))*(?:\d+[.)]\s*)?")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W_]*(?:-[^\W_]+)*")
@@ -293,17 +295,6 @@ class Unit:
     start: int
     end: int
     cores: tuple[tuple[int, int], ...]
-
-
-def _sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
-    pos = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        a, b = m.span(1) if m.lastindex else m.span()
-        if a > pos:
-            yield pos, a
-        pos = b
-    if end > pos:
-        yield pos, end
 
 
 def _has_candidate(text: str, start: int, end: int, rules: Sequence[Span], ri: int) -> bool:
@@ -337,7 +328,7 @@ def model_cores(
     starts = [r.start for r in rules]
     cores = []
     for a, b in regions:
-        for s, e in _sentences(text, a, b):
+        for s, e in sentence_spans(text, a, b, ends=MODEL_SENTENCE_END):
             if _has_candidate(text, s, e, rules, max(0, bisect.bisect_left(starts, s) - 1)):
                 cores.append((s, e))
     return cores

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.common.clauses import sentence_spans, split_top
+from extractors.common.clauses import sentences, split_top
 from extractors.common.guard import guarded
 from extractors.common.lists import Block, blocks
 from extractors.common.subjects import data_subjects, introduces
@@ -250,7 +250,7 @@ def _inline(text: str) -> list[Functionality]:
     out: list[Functionality] = []
     pos = 0
     for line in text.split("\n"):
-        for s, e in sentence_spans(line):
+        for s, e in sentences(line):
             sentence = line[s:e]
             f = fold(sentence)
             m = INLINE_TRIGGER.search(f) or INLINE_INFINITIVES.match(f)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.common.clauses import sentence_spans
+from extractors.common.clauses import sentences
 from extractors.common.guard import guarded
 from extractors.common.lists import blocks
 from extractors.common.text import fold
@@ -115,7 +115,7 @@ def _sentences(text: str) -> list[str]:
         if b.kind == "item" and b.intro_index is not None and out:
             out[-1] += " " + b.text + " ;"
             continue
-        out.extend(b.text[s:e] for s, e in sentence_spans(b.text))
+        out.extend(b.text[s:e] for s, e in sentences(b.text))
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.common.text import fold
+from extractors.common.text import fold, sentence_spans
 
 _OPENERS, _CLOSERS = "([«“", ")]»”"
 _BRACKET = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
@@ -57,21 +57,17 @@ def split_top(text: str, sep: re.Pattern[str], guard=None) -> list[tuple[int, in
     return spans
 
 
-_ABBREV = re.compile(r"(?:\b[A-Z]|\bMmes?|\bMM|\bDr|\bPr|\bSt|\bSte|\bart|\bcf|\bex|\bp)$")
+#: Where a sentence of sections I–III ends: ". ! ?" and a space before a capital, also behind
+#: a guillemet, a quote or a parenthesis, not after an initial or an abbreviation ("M.",
+#: "Mme.", "art.", "cf.", "p." …); never inside brackets (see ``sentences``). The lists of
+#: these sections hold names and abbreviations that the rules' ``text.SENTENCE_END`` would
+#: cut ("Mme. X", "cf. annexe").
+LINE_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMmes)(?<!\bMM)(?<!\bDr)(?<!\bPr)(?<!\bSt)(?<!\bSte)(?<!\bart)"
+    r"(?<!\bcf)(?<!\bex)(?<!\bp)[.!?](\s+)(?=[«\"(]?[A-ZÀ-ÖØ-Þ])"
+)
 
 
-def sentence_spans(line: str) -> list[tuple[int, int]]:
+def sentences(line: str) -> list[tuple[int, int]]:
     """Sentences of one line (not cut inside brackets, quotations or after "M.", "S.A.M.")."""
-    d = depths(line)
-    spans, start = [], 0
-    for m in re.finditer(r"[.!?](?=\s+[«\"(]?[A-ZÀ-ÖØ-Þ])", line):
-        i = m.start()
-        if d[i] or _ABBREV.search(line[start:i]):
-            continue
-        spans.append((start, i + 1))
-        start = i + 1
-        while start < len(line) and line[start] == " ":
-            start += 1
-    if start < len(line):
-        spans.append((start, len(line)))
-    return spans
+    return sentence_spans(line, ends=LINE_SENTENCE_END, depths=depths(line))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.common.clauses import sentence_spans, split_top
+from extractors.common.clauses import sentences, split_top
 from extractors.common.lists import Block, blocks
 from extractors.common.text import fold, strip_final_period
 from extractors.common.wordre import word_re
@@ -79,7 +79,7 @@ def data_subjects(text: str, all_blocks: list[Block] | None = None) -> list[str]
     for i, b in enumerate(all_blocks):
         if b.kind != "para":
             continue
-        for s, e in sentence_spans(b.text):
+        for s, e in sentences(b.text):
             sentence = b.text[s:e]
             f = fold(sentence)
             if COMMISSION_NAMED.search(f):

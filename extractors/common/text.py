@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 
 
 def _fold_char(c: str) -> str:
@@ -106,23 +107,44 @@ def strip_final_period(text: str) -> str:
     return t
 
 
-#: A sentence ends at ".", "!" or "?" followed by a capital, a guillemet or a quote.
+#: Where a sentence ends, for the facts read sentence by sentence (retention, recipients,
+#: interconnections): a line break, or the space after ".", "!" or "?" before a capital, a
+#: guillemet or a quote, not after an initial or an abbreviation ("Art.", "MM.", "Me." …).
 SENTENCE_END = re.compile(
-    r"(?<=[.!?])(?<!\bArt\.)(?<!\bart\.)(?<!\b[A-Z]\.)(?<!\bMM\.)(?<!\bDr\.)(?<!\bMe\.)(?<!\bSt\.)(?<!\bn°\.)"
-    r"\s+(?=[A-ZÀ-ÖØ-Þ«\"])"
+    r"\n|[.!?](?<!\bArt\.)(?<!\bart\.)(?<!\b[A-Z]\.)(?<!\bMM\.)(?<!\bDr\.)(?<!\bMe\.)(?<!\bSt\.)(?<!\bn°\.)"
+    r"(\s+)(?=[A-ZÀ-ÖØ-Þ«\"])"
 )
 
 
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text[start:end]``, line by line, trailing space trimmed."""
+def sentence_spans(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    ends: re.Pattern[str] = SENTENCE_END,
+    depths: Sequence[int] | None = None,
+) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text[start:end]``, a normalised text.
+
+    The sentences are the pieces between the matches of ``ends`` (its group 1 when it took
+    part, else the whole match, is what separates two sentences), trailing space trimmed,
+    blank pieces left out. With ``depths`` (``clauses.depths``), a match that starts inside
+    brackets or a quotation separates nothing. Three uses, three ``ends``: the rules'
+    ``SENTENCE_END`` here, ``clauses.sentences`` for the lines of sections I–III, and
+    ``entities.MODEL_SENTENCE_END`` for where the model runs (each says why it differs).
+    """
     end = len(text) if end is None else end
     out: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text[start:end]):
-        pos = start + line.start()
-        chunk = line.group()
-        cuts = [0] + [m.end() for m in SENTENCE_END.finditer(chunk)] + [len(chunk)]
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            piece = chunk[a:b].rstrip()
-            if piece.strip():
-                out.append((pos + a, pos + a + len(piece)))
+    pos = start
+    for m in ends.finditer(text, start, end):
+        if depths is not None and depths[m.start()]:
+            continue
+        cut, after = m.span(1) if m.lastindex else m.span()
+        piece = text[pos:cut].rstrip()
+        if piece.strip():
+            out.append((pos, pos + len(piece)))
+        pos = after
+    piece = text[pos:end].rstrip()
+    if piece.strip():
+        out.append((pos, pos + len(piece)))
     return out
