@@ -49,8 +49,9 @@ site: install ## Build the reading room (a static site of data/corpus) in data/s
 test: install ## Run the whole test suite (rules, golden files, contract, model-backed tests)
 	$(BIN)/pytest
 
-lint: install ## ruff, vulture (dead code; false positives in vulture_whitelist.py)
+lint: install ## ruff, mypy, vulture (dead code; false positives in vulture_whitelist.py)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/vulture
 
 bench: install ## Measure the rebuild on 3,000 generated deliberations (BENCH_ARGS="--docs 20" for a small run); writes bench/latest.json

@@ -158,7 +158,8 @@ def extract_article(
         result.children["retention_rules"] = retention_rules.merge_rules(rules, closing_rules)
 
     decision_section = next((s for s in sections if s.kind is SectionKind.DECISION), None)
-    decision, decision_source, conditional = info.decision, "title", None
+    decision, conditional = info.decision, None
+    decision_source: str | None = "title"
     if decision_section is not None:
         op = opinion.opinion(decision_section.text)
         conditional = op.conditional

@@ -262,10 +262,11 @@ def _inline(text: str) -> list[Functionality]:
                 continue
             for a, b in split_top(body, _INLINE_SEP):
                 part = body[a:b]
-                lead = _ITEM_LEAD.match(fold(part))
-                item = _clean_feature(part[lead.end() :])
+                lead = _ITEM_LEAD.match(fold(part))  # (matches the empty string too)
+                skip = lead.end() if lead else 0
+                item = _clean_feature(part[skip:])
                 if item:
-                    start = pos + body_start + a + lead.end()
+                    start = pos + body_start + a + skip
                     out.append(Functionality(None, item, start, start + len(item)))
         pos += len(line) + 1
     return out

@@ -156,7 +156,7 @@ def _targets(sentence: str, f: str, statuses) -> list[tuple[int, int, str]]:
             continue  # "avec le traitement, …, ayant pour finalité « X »": the quote is the target
         described.append((a, _np_end(f, a, statuses), None))
     rows = quoted + [(a, b, _describe(sentence, f, a, b, statuses)) for a, b, _ in described]
-    return sorted((r for r in rows if r[2]), key=lambda r: r[0])
+    return sorted(((a, b, d) for a, b, d in rows if d), key=lambda r: r[0])
 
 
 def _np_end(f: str, a: int, statuses) -> int:

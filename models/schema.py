@@ -8,7 +8,6 @@ Each file carries ``SCHEMA_VERSION`` and the extractor version in its metadata.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -230,9 +229,14 @@ def _value(v: Any) -> Any:
     return v
 
 
-@functools.cache
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 def record_row(record: Any, **extra: Any) -> dict[str, Any]:

@@ -219,11 +219,11 @@ def parse_article_html(content: bytes | str, url: str | None = None) -> tuple[Ar
         lines = [line for c in containers for line in block_lines(c)]
     else:
         layout = "fallback"
-        body = root.find("body")
-        found = next(root.iter("main"), None)
-        if found is None:
-            found = next(root.iter("article"), None)
-        page = found if found is not None else body if body is not None else root
+        body_element = root.find("body")
+        main = next(root.iter("main"), None)
+        if main is None:
+            main = next(root.iter("article"), None)
+        page = main if main is not None else body_element if body_element is not None else root
         for tag in list(page.iter("nav", "header", "footer")):
             tag.drop_tree()
         lines = block_lines(page)

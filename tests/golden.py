@@ -44,7 +44,7 @@ def _plain(value: Any) -> Any:
 
 
 def _row(record: Any) -> dict[str, Any]:
-    row = {}
+    row: dict[str, Any] = {}
     for f in dataclasses.fields(record):
         if f.name in _SKIP:
             continue

@@ -290,10 +290,13 @@ DECISION = (
 
 def test_the_sentence_around_a_fact():
     at = DECISION.index("3 mois")
-    b, e = sentence_bounds(DECISION, at, at + 6)
+    bounds = sentence_bounds(DECISION, at, at + 6)
+    assert bounds is not None
+    b, e = bounds
     assert DECISION[b:e] == "Fixe à 3 mois la durée de conservation."
     at = DECISION.index("toute copie")
     source = source_of(DECISION, at, at + 11)
+    assert source is not None
     assert source.sentence == "- toute copie doit être chiffrée."
     assert source.intro == "Rappelle que :"
     assert source.sentence[source.start : source.end] == "toute copie"
@@ -321,6 +324,8 @@ def test_the_document_text_is_rebuilt_from_the_sections(tmp_path):
                 for s in result.children["sections"]
             ]
         )
+        assert result.deliberation is not None
+        assert result.text is not None
         rebuilt = document_text(result.deliberation.title, sections)
         assert len(rebuilt) == len(result.text)
         for s in result.children["sections"]:

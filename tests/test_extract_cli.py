@@ -60,14 +60,15 @@ def test_pandas_duckdb_and_polars_read_the_contract_types(tmp_path):
     df = pd.read_parquet(out / "deliberations.parquet")
     assert str(df["adopted_on"].iloc[0]).startswith("20")
     assert df["year"].dtype.name == "int32"
-    rows = duckdb.sql(
+    counts = duckdb.sql(
         f"select decision, count(*) from read_parquet('{out}/deliberations.parquet') group by 1"
-    ).fetchall()
+    )
+    assert counts is not None
+    rows = counts.fetchall()
     assert rows == [("avis_favorable", 4)]
-    described = duckdb.sql(
-        f"describe select * from read_parquet('{out}/deliberations.parquet')"
-    ).fetchall()
-    types = {row[0]: row[1] for row in described}
+    described = duckdb.sql(f"describe select * from read_parquet('{out}/deliberations.parquet')")
+    assert described is not None
+    types = {row[0]: row[1] for row in described.fetchall()}
     assert (types["adopted_on"], types["year"], types["data_subjects"]) == (
         "DATE",
         "INTEGER",

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from extractors.title import parse_title
+from models.records import TitleInfo
 from pipeline.build.corpus import process
 from pipeline.build.inputs import InputDocument
 from tests.conftest import FIXTURES, SAMPLE
@@ -67,5 +68,7 @@ def test_first_2000_bytes_keep_every_title_level_field(seed):
     ):
         assert getattr(d, field) == getattr(full, field), field
     # the title's system name; the one named only in section I is beyond the first 2,000 bytes
-    assert d.system_name == parse_title(full.title).system_name
+    title = parse_title(full.title)
+    assert isinstance(title, TitleInfo)
+    assert d.system_name == title.system_name
     assert "no_closing" in {i.code for i in result.issues}

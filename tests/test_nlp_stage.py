@@ -55,6 +55,7 @@ def _words(text: str) -> list[tuple[int, str]]:
 
 def _seed() -> tuple[str, list]:
     result = process(InputDocument(str(SEED), SEED.read_bytes(), "html"))
+    assert result.text is not None
     return result.text, result.children["sections"]
 
 
@@ -113,8 +114,12 @@ def test_without_the_model_the_rules_still_give_entities():
 def test_the_reuse_hash_is_the_extractions(page):
     doc = InputDocument(str(page), page.read_bytes(), "html")
     article, _ = to_article(doc)
+    assert article is not None
     text = reuse.article_text(article)
-    assert reuse.text_sha256(text) == process(doc).deliberation.text_sha256
+    deliberation = process(doc).deliberation
+    assert text is not None
+    assert deliberation is not None
+    assert reuse.text_sha256(text) == deliberation.text_sha256
 
 
 def _tables(out: Path) -> dict[str, list]:

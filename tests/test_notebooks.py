@@ -32,6 +32,7 @@ def test_a_notebook_imports_its_logic_and_reads_only_the_corpus(path):
             node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda
         ), f"{path.name}:{node.lineno}: define it in pipeline.analysis"
         if isinstance(node, ast.ImportFrom):
+            assert node.module is not None, f"{path.name}: a relative import"
             assert node.module.split(".")[0] in PACKAGES, f"{path.name}: import {node.module}"
         if isinstance(node, ast.Import):
             raise AssertionError(f"{path.name}: import from the packages, not `import …`")

@@ -16,7 +16,7 @@ from pipeline.build.corpus import process
 from pipeline.build.inputs import InputDocument
 from tests.conftest import SAMPLE
 
-text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+text = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=60)
 maybe_text = st.none() | text
 dates = st.none() | st.dates(min_value=date(1950, 1, 1), max_value=date(2030, 12, 31))
 small = st.integers(min_value=0, max_value=2**31 - 1)

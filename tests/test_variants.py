@@ -624,6 +624,7 @@ def test_closing_layouts(name):
     lines[at : at + 4] = closing_lines
     result = process(InputDocument(name, "\n".join(lines), "text"))
     assert [a.verb for a in result.children.get("commission_actions", [])] == verbs
+    assert result.deliberation is not None
     assert (str(result.deliberation.decision), result.deliberation.conditional) == (
         "avis_favorable",
         True,

@@ -301,7 +301,7 @@ def duration_scope(seg: str, prev_end: int | None, start: int, end: int) -> str 
     if own:
         return seg[end + own.start("np") : end + own.end("np")]
     gap = _ELIDED.search(fold(seg[prev_end:start])) if prev_end is not None else None
-    if gap and not _NOT_GROUP.search(gap["np"]):
+    if gap and prev_end is not None and not _NOT_GROUP.search(gap["np"]):
         return clean(seg[prev_end + gap.start("np") : prev_end + gap.end("np")])
     return None
 

@@ -27,6 +27,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from models.enums import Severity
 from models.records import DocumentResult, Issue
@@ -302,7 +303,7 @@ class _progress:
     def __init__(self, enabled: bool, total: int | None) -> None:
         self.enabled = enabled and sys.stderr.isatty()
         self.total = total
-        self._bar = None
+        self._bar: Any = None  # a rich Progress while it runs (imported when needed)
 
     def __enter__(self):
         if not self.enabled:
@@ -315,16 +316,16 @@ class _progress:
             TimeRemainingColumn,
         )
 
-        self._bar = Progress(
+        bar = self._bar = Progress(
             TextColumn("extracting"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
             transient=True,
         )
-        self._bar.start()
-        task = self._bar.add_task("extract", total=self.total)
-        return lambda: self._bar.advance(task)
+        bar.start()
+        task = bar.add_task("extract", total=self.total)
+        return lambda: bar.advance(task)
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:

@@ -134,10 +134,12 @@ def demo(
     typer.echo(summary.line())
     import duckdb
 
-    duckdb.sql(
+    table = duckdb.sql(
         f"select deliberation_id, adopted_on, decision, conditional, controller, journal_number "
         f"from read_parquet('{out}/deliberations.parquet') order by adopted_on"
-    ).show()
+    )
+    if table is not None:
+        table.show()
     typer.echo(f"The corpus is in {out}/ (one Parquet file per table; see {out}/manifest.json).")
 
 

@@ -16,6 +16,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TypedDict
 
 from scrapers.journal_de_monaco import is_boilerplate, parse_article_text
 
@@ -47,7 +48,14 @@ SPRITE = [
     "icon-thumbnails",
 ]
 
-UI = {
+class _Ui(TypedDict):
+    labels: tuple[str, str, str, str]
+    print: str
+    nav: tuple[str, str, str]
+    rights: str
+
+
+UI: dict[str, _Ui] = {
     "fr": {
         "labels": ("N° journal", "Date de publication", "Qualité", "N° de page"),
         "print": "Imprimer l'article",

@@ -166,4 +166,6 @@ def test_visas_printed_in_one_paragraph():
     ],
 )
 def test_cited_id_is_the_deliberation_id_of_a_cited_deliberation(visa, cited_id):
-    assert citations.citation(visa).cited_id == cited_id
+    cited = citations.citation(visa)
+    assert cited is not None
+    assert cited.cited_id == cited_id

@@ -193,7 +193,7 @@ def test_section_kind_of_an_entity():
     assert section_kind_at(sections, 5) == TITLE
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300))
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300))
 @settings(max_examples=200, deadline=None)
 def test_nothing_raises_and_offsets_hold(text):
     rules = rule_entities(text)

@@ -274,7 +274,7 @@ LINE = st.one_of(
         ]
     ),
     st.text(
-        alphabet=st.characters(blacklist_characters="\n", blacklist_categories=("Cs",)),
+        alphabet=st.characters(blacklist_characters="\n", blacklist_categories=["Cs"]),
         min_size=1,
         max_size=40,
     )

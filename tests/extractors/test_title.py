@@ -447,6 +447,7 @@ def test_a_controller_whose_name_starts_like_an_article():
         "Nominatives portant avis favorable à la mise en œuvre du traitement ayant pour finalité « X » "
         "présenté par Laboratoires Servier, représenté en Principauté de Monaco par la SAM Y"
     )
+    assert isinstance(info, TitleInfo)
     assert (info.controller, info.representative) == ("Laboratoires Servier", "SAM Y")
 
 
