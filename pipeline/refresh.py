@@ -18,15 +18,16 @@ import logging
 import time
 import traceback
 import uuid
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline import exits
 from pipeline.build.rebuild import rebuild
 from pipeline.build.writer import CorpusShrinks
-from pipeline.fetch.client import ClientConfig, SiteClient, SiteDown
+from pipeline.fetch.client import SiteClient, SiteDown
 from pipeline.fetch.walk import Refused, Walk
+from pipeline.run import DEFAULT_SINCE, RefreshOptions, RunReport
 from pipeline.store import (
     RawStore,
     RunLock,
@@ -36,58 +37,8 @@ from pipeline.store import (
     page_states,
     read_history,
 )
-from scrapers.journal_de_monaco import SITE
 
 log = logging.getLogger("ccin.refresh")
-
-DEFAULT_SINCE = 2009
-DEFAULT_MAX_RUNTIME = 5 * 3600.0
-
-
-@dataclass(frozen=True, slots=True)
-class RefreshOptions:
-    data_dir: Path = Path("data")
-    base_url: str = SITE  # where to fetch from
-    site_url: str | None = None  # whose pages they are, when base_url is a copy (the demo)
-    since: int | None = None
-    full: bool = False
-    limit: int | None = None
-    client: ClientConfig = field(default_factory=ClientConfig)
-    this_year: int | None = None
-    progress: bool = False
-    max_runtime: float | None = DEFAULT_MAX_RUNTIME  # seconds for the walk
-    allow_shrink: bool = False
-    origin: str | None = None  # said in the corpus's manifest (the demo says it is one)
-
-
-@dataclass(slots=True)
-class RunReport:
-    run_id: str
-    started_at: str
-    base_url: str
-    since: int
-    full: bool
-    limit: int | None
-    status: str = "ok"  # ok, failing, stale, site-down, refused, shrink, partial, crashed
-    exit_code: int = exits.OK
-    reason: str | None = None  # one line: why the exit code is not 0
-    requests: int = 0
-    pages_fetched: int = 0
-    articles_fetched: int = 0
-    failures: int = 0
-    parked: int = 0
-    pending: int = 0  # pages whose last fetch failed and that will be retried
-    new_deliberations: int = 0
-    new_ids: list[str] = field(default_factory=list)
-    deliberations: int = 0
-    published: bool = False  # a new corpus was swapped in
-    walk_complete: bool = False
-    covered_since: int | None = None
-    stopped: str | None = None  # "limit", "max-runtime"
-    duration_s: float = 0.0
-    warnings: list[str] = field(default_factory=list)
-    error: str | None = None
-
 
 def _corpus_ids(corpus: Path) -> set[str]:
     path = corpus / "deliberations.parquet"

@@ -91,8 +91,8 @@ def refresh(
     """
     from pipeline import exits
     from pipeline.fetch.client import ClientConfig
-    from pipeline.refresh import RefreshOptions
     from pipeline.refresh import refresh as run_refresh
+    from pipeline.run import RefreshOptions
     from pipeline.store import Locked
     from scrapers.journal_de_monaco import SITE
 

@@ -86,8 +86,8 @@ def demo(
     from pipeline.build.rebuild import rebuild as run_rebuild
     from pipeline.build.writer import CorpusShrinks
     from pipeline.fetch.client import ClientConfig
-    from pipeline.refresh import RefreshOptions
     from pipeline.refresh import refresh as run_refresh
+    from pipeline.run import RefreshOptions
     from pipeline.store import Locked, RawStore
     from pipeline.testbed.mirror import Mirror, build_site, preset_faults
     from scrapers.journal_de_monaco import SITE

@@ -36,7 +36,7 @@ from scrapers.journal_de_monaco import (
 )
 
 if TYPE_CHECKING:
-    from pipeline.refresh import RefreshOptions, RunReport
+    from pipeline.run import RefreshOptions, RunReport
 
 log = logging.getLogger("ccin.refresh")
 
