@@ -148,14 +148,26 @@ def build_corpus(
     """
     with corpus_lock(out_dir):
         return _build(
-            docs, out_dir, progress, extra_issues, total, entities, force, workers,
-            cache_dir, model, detail, allow_shrink, manifest,
-        )  # fmt: skip
+            docs,
+            out_dir,
+            progress=progress,
+            extra_issues=extra_issues,
+            total=total,
+            entities=entities,
+            force=force,
+            workers=workers,
+            cache_dir=cache_dir,
+            model=model,
+            detail=detail,
+            allow_shrink=allow_shrink,
+            manifest=manifest,
+        )
 
 
 def _build(
     docs: Iterable[InputDocument],
     out_dir: Path,
+    *,
     progress: bool,
     extra_issues: Iterable[Issue],
     total: int | None,

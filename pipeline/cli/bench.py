@@ -115,12 +115,12 @@ def bench(
     console = Console(stderr=True)
     report = run(
         docs,
-        naive_docs,
-        out,
-        workers,
-        seed,
-        workdir,
-        keep,
+        naive_docs=naive_docs,
+        out=out,
+        workers=workers,
+        seed=seed,
+        workdir=workdir,
+        keep=keep,
         say=lambda m: console.print(m),
         profile_docs=profile,
     )

@@ -254,6 +254,7 @@ def _site(corpus: Path, out: Path) -> dict[str, Any]:
 
 def run(
     docs: int = 3000,
+    *,
     naive_docs: int = 40,
     out: Path = Path("bench/latest.json"),
     workers: int | None = None,
