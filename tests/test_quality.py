@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.testbed.quality import MATERIAL, score
-from pipeline.testbed.scoring import Tally, _gold_in, match_rows, untag
+from pipeline.testbed.scoring import Tally, _gold_in, comparable, match_rows, untag
 
 
 def test_untag_gives_the_text_and_the_spans():
@@ -21,6 +21,13 @@ def test_untag_gives_the_text_and_the_spans():
         ("Direction X", "ORG"),
         ("Nice", "LOC"),
     ]
+
+
+def test_values_are_compared_without_a_leading_article_as_a_whole_word():
+    assert comparable("Leurs représentants légaux") == comparable("représentants légaux")
+    assert comparable("l’employeur") == comparable("employeur")
+    assert comparable("lecteurs de badge") == "lecteurs de badge"
+    assert comparable("leurs") == "leurs"
 
 
 def test_gold_spans_follow_the_text_through_normalisation():

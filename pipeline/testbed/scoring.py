@@ -64,8 +64,9 @@ TITLE_FIELDS = (
 )
 DELIBERATION_FIELDS = (*TITLE_FIELDS, "conditional", "modifies", "legal_bases", "data_subjects")
 
+#: A leading article, a whole word ("leurs X" → "X", "lecteurs" stays "lecteurs").
 _ARTICLE = re.compile(
-    r"^(?:les|le|la|l'|des|du|de la|de l'|d'|aux|au|à la|à l'|à|ces|leurs|leur)\s*"
+    r"^(?:(?:leurs|leur|les|le|la|des|du|de la|aux|au|à la|à|ces)\s+|(?:l|de l|d|à l)'\s*)"
 )
 _EDGE = re.compile(r"^[\s,;:.«»\"'()\-–—•]+|[\s,;:.«»\"'()\-–—•]+$")
 
