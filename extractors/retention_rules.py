@@ -136,6 +136,13 @@ _A_RIGHT = re.compile(
 )
 #: A second period of the same verb ("…, puis pendant un an", "… et pendant un délai de deux ans").
 _SECOND_PERIOD = re.compile(r",?\s+(?:puis|et)\s+(?=(?:pendant|durant)\s)")
+#: After an open condition, a period of its own: "tant que X, puis 1 an après", "pendant
+#: toute la durée de X et, au maximum, cinq ans après leur départ" (two chained phases; "et
+#: au plus tard cinq ans après" is a ceiling on the condition, one row).
+_PERIOD_AFTER_UNTIL = word_re(
+    r",?\s+(?:puis|et)\s*(?=(?:,\s*au\s+(?:maximum|plus)\s*,\s*)?(?:\d+|un|une|deux|trois|quatre|cinq|six|sept"
+    r"|huit|neuf|dix|douze|quinze|vingt|trente)\s+(?:ans?|mois|jours?|semaines?|annees?)\b)"
+)
 #: "…; ce délai de deux ans correspond à …", "au terme de ces 3 ans": a period said again.
 _RESTATED = re.compile(r"\b(?:(?:ce|cette|ledit|ladite)\s+(?:delai|duree|periode)\s+(?:de\s+|d')|ces\s+)$")
 #: A Commission sentence with no retention word still speaks of keeping with one of these.
@@ -161,6 +168,8 @@ _PHASE_AFTER = re.compile(
 )
 #: Between a retention verb and "en archivage" ("conservées ensuite en archivage").
 _ONLY_ADVERBS = re.compile(r"\s*(?:(?:ensuite|alors|puis|uniquement|seulement)\s+)*")
+#: An object pronoun before an active verb ("les conserver", "la supprime").
+_CLITIC = re.compile(r"(?:^|\s)(?:les|la|le|l')\s*$")
 _BACK_BOUNDARY = re.compile(r"\bpuis\b|[,;]|\bet\b")
 #: Said of a retention verb that is not a phase of the rule ("conservées sous forme
 #: chiffrée", "stockées sur un serveur"): such a verb with no period gives no row.
@@ -316,7 +325,41 @@ def _rules(text: str) -> list[RetentionRule]:
             sentence_subject = subject(text, start, end, anywhere=True)
             if sentence_subject:
                 ctx.subject = sentence_subject
-    return [r for r in rules if r is not None]
+    return _floor_then_ceiling(text, [r for r in rules if r is not None])
+
+
+#: The second sentence that bounds the period the first gave ("… ; cette durée ne peut
+#: toutefois excéder sept ans").
+_SAME_PERIOD = word_re(r"^\W*(?:\w+\s+){0,3}?(?:cette\s+duree|ce\s+delai|celle-ci|cette\s+periode)\b")
+
+
+_SAME_PERIOD_AFTER_SEMICOLON = word_re(r";\s*(?:\w+\s+){0,3}?(?:cette\s+duree|ce\s+delai|celle-ci|cette\s+periode)\b")
+
+
+def _floor_then_ceiling(text: str, rules: list[RetentionRule]) -> list[RetentionRule]:
+    """ "conservés pendant une durée minimale de cinq ans ; cette durée ne peut toutefois
+    excéder sept ans": one range (``P5Y``–``P7Y``), not two lone bounds."""
+    out: list[RetentionRule] = []
+    for rule in rules:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.duration_min and not prev.duration_max
+            and rule.duration_max and not rule.duration_min
+            and (prev.data_scope, prev.action, prev.set_by) == (rule.data_scope, rule.action, rule.set_by)
+            and rule.trigger in (None, prev.trigger)
+            and (
+                (prev.end <= rule.start and _SAME_PERIOD.match(fold(rule.raw)))
+                or (prev.start == rule.start and _SAME_PERIOD_AFTER_SEMICOLON.search(fold(rule.raw)))
+            )
+        ):
+            out[-1] = dataclasses.replace(
+                prev, duration=None, duration_max=rule.duration_max, trigger=prev.trigger or rule.trigger,
+                raw=strip_final_period(text[prev.start : max(prev.end, rule.end)]), end=max(prev.end, rule.end),
+            )
+            continue
+        out.append(rule)
+    return out
 
 
 def _labelled(f: str, markers: list[_Marker], start: int) -> bool:
@@ -428,6 +471,9 @@ def _controller_rules(
         ):
             new_scope, skip = object_phrase(text, mk.end, seg_end)
             seg_start += skip
+            if new_scope is None and _CLITIC.search(fold(text[region_start : mk.start])):
+                # "S'agissant des photographies, il indique les conserver cinq ans"
+                new_scope = topic(text, start, mk.start) or ctx.scope
         else:
             new_scope = subject(text, region_start, mk.start)
         if new_scope is None and mk.verb and i and pronoun_subject(text, region_start, mk.start):
@@ -618,6 +664,10 @@ def _build(text: str, seg_start: int, seg_end: int, about: _About) -> list[Reten
     offset; one with no period for an end or an archive)."""
     seg = text[seg_start:seg_end]
     split = _SECOND_PERIOD.search(fold(seg))
+    if split is None:
+        after = _PERIOD_AFTER_UNTIL.search(fold(seg))
+        if after and find_until(seg[: after.start()]) and not find_durations(seg[: after.start()]):
+            split = after
     if split and (find_until(seg[: split.start()]) or find_durations(seg[: split.start()])):
         # "jusqu'à la fin de l'année scolaire, puis pendant un an": one row per period
         first = _build(text, seg_start, seg_start + split.start(), about)

@@ -214,8 +214,8 @@ COLUMN_DOCS: dict[str, dict[str, str]] = {
         "until": "An open-ended condition instead of a duration (“tant que l'utilisateur "
         "travaille au sein de la DITN/DSI”), else null. An open condition followed by a "
         "period counted from its end (“pendant toute la durée du bail, puis cinq ans après son "
-        "expiration”) is one row: the period and its `trigger`, `until` null (a period is "
-        "given). A condition capped by a ceiling (“pendant la durée nécessaire …, et au plus tard "
+        "expiration”) is two chained phases, two rows: the `until`, then the period and its "
+        "`trigger`. A condition capped by a ceiling (“pendant la durée nécessaire …, et au plus tard "
         "cinq ans après le départ”) keeps both: `until`, and `duration` = `duration_max`.",
         "rolling": "“12 mois glissants” → true.",
         "set_by": "`controller` when the controller states it, `commission` when the "

@@ -182,7 +182,7 @@ _BARE_RANGE = word_re(
     + _NUM.format("b")
     + rf"\s+(?P<unit>{UNIT})\b"
 )
-_MIN_AFTER = re.compile(r"^\s*(?:(?:au\s+)?minimum\b|(?:la|une|leur)\s+(?:duree|periode)\s+minimale\b)")
+_MIN_AFTER = re.compile(r"^\s*(?:(?:au\s+)?minimum\b|au\s+moins\b|(?:la|une|leur)\s+(?:duree|periode)\s+minimale\b)")
 _MAX_AFTER = re.compile(
     r"^\s*(?:(?:au\s+)?maximum\b|au\s+plus\b(?!\s+tard)|(?:la|une|leur)\s+(?:duree|periode)\s+maximale\b)"
 )
@@ -261,6 +261,7 @@ def find_ranges(text: str) -> list[Range]:
 _UNTIL = word_re(
     r"\b(?:tant qu'|tant que|aussi longtemps que|(?:pendant|pour) (?:toute )?la duree (?:d|necessaire)|le temps (?:d|necessaire)|durant (?:toute )?la duree d"
     r"|jusqu'(?:a|au|aux|a la|a l')\s|(?:la\s+)?duree\s+de\s+(?:vie|validite)\s+d"
+    r"|(?:pendant|durant)\s+(?:toute\s+)?l'annee\s+(?:(?:scolaire|civile|universitaire|budgetaire)\s+)?en\s+cours"
     r"|(?:pendant|durant)\s+(?:toute\s+)?(?:la|leur|sa|son)\s+(?:scolarite|vie|carriere|relation|mission|validite|presence"
     r"|affectation|adhesion|engagement|abonnement|contrat|sejour|hospitalisation|prise en charge|instruction"
     r"|procedure|detention|activite|fonctions?|mandat|emploi|inscription|periode\s+d))"
@@ -268,7 +269,7 @@ _UNTIL = word_re(
 _TRIGGER = word_re(
     r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de leurs\s"
     r"|de son\s|de sa\s|de ses\s|de votre\s|de vos\s|de notre\s|de nos\s|d')"
-    r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|votre\s|vos\s|notre\s|nos\s|ses\s)|suivant\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|ses\s)|jusqu'(?:au\s|a la\s|a l')"
+    r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|votre\s|vos\s|notre\s|nos\s|ses\s)|suivant\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|ses\s)|jusqu'(?:au\s|a la\s|a l'|a\s+(?:leur|leurs|son|sa|ses)\s)"
     r"|a la\s+(?=fin\s)|au\s+(?=depart\s)"
     # "supprimées à l'expiration du délai de recours": the event, "expiration" included
     r"|a\s+l'(?=expiration\s+(?:(?:du|de\s+la|des)\s+|de\s+l')(?!(?:delai|duree|periode)s?\s+(?:de|d')\s*conservation))"  # "à la fin de la relation" → "fin de la relation"

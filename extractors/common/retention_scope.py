@@ -20,7 +20,7 @@ _AUX = word_re(
     r"|(?:doivent|devront|devraient|devrait|peuvent|pourront|pourraient|pourrait|doit|devra|peut|pourra|sauraient"
     r"|saurait)(?:\s*,[^,]{1,30},|\s+pas|\s+plus|\s+jamais)?\s+etre|ont ete|a ete"
     r"|repondent|repond|relevent|releve|suivent|suit|font l'objet|(?<!ayant )fait l'objet|obeissent|obeit)\b"
-    r"(?P<gap>(?:\s+(?!qu(?:e|i|')\b)[\w',()-]+){0,4}?)\s*$"
+    r"(?P<gap>(?:\s+(?!qu(?:e|i|')\b)(?!(?:sont|est|seront|sera|soient|etre)\b)[\w',()-]+){0,4}?)\s*$"
 )
 #: Verbs whose "que" opens the clause that holds the subject ("indique que les X sont …").
 _SAYING = (
@@ -34,7 +34,10 @@ _SAYING = (
 _BOUNDARY = re.compile(
     rf";|:|\b{_SAYING}\s+(?:\w+\s+){{0,2}}?(?:que\s|qu')|(?:^|,)\s*(?:(?:et|ou|mais|toutefois|cependant|neanmoins|donc|ainsi|en outre|egalement|aussi|en consequence|par consequent|des lors|a cet egard)\s+)?(?:de sorte |afin |pour )?(?:que\s|qu')"
     r"|,\s*(?:et|puis|mais)\s|\s(?:puis|tandis que|alors que)\s"
-    r"|\b(?:laquelle|lequel|lesquelles|lesquels|duquel|desquels|desquelles|auquel|auxquels|auxquelles)\s"
+    # ", à l'issue de laquelle elles …": a relative clause after a comma (not "les dossiers
+    # des demandeurs auxquels un logement a été attribué", a part of the subject)
+    r"|,\s*(?:[\w'-]+\s+){0,3}?(?:laquelle|lequel|lesquelles|lesquels|duquel|desquels|desquelles|auquel|auxquels"
+    r"|auxquelles)\s"
 )
 _CONNECTIVES = re.compile(
     r"^(?:[\s,;:]|\b(?:et|puis|mais|par ailleurs|enfin|en outre|de plus|ensuite|de meme|toutefois"
@@ -104,6 +107,7 @@ _PRONOUN = re.compile(
     r"^(?:elles|ils|elle|il|celles-ci|ceux-ci|celle-ci|celui-ci|ces dernieres|ces derniers|les|la|le|l'|en"
     r"|celles|ceux|qui|lesquelles|lesquels|y)$"
 )
+_RELATIVE_INCISE = re.compile(r",\s*(?:qui|dont|lesquel(?:le)?s?|laquelle|lequel)\s[^,]*,?\s*$")
 _TRAILING_NEG = re.compile(r"(?:\s+(?:ne|n'|y|en|ne\s+pas|ne\s+plus))+$")
 
 
@@ -119,6 +123,9 @@ def clean(phrase: str) -> str | None:
         if m and m.end():
             phrase, f = phrase[m.end() :], f[m.end() :]
     phrase = strip_final_period(phrase.strip(" ,;:-–—"))
+    incise = _RELATIVE_INCISE.search(fold(phrase))  # "journaux, qui retracent les accès,"
+    if incise and incise.start() > 0:
+        phrase = phrase[: incise.start()]
     neg = _TRAILING_NEG.search(fold(phrase))
     if neg:
         phrase = phrase[: neg.start()]
@@ -195,7 +202,8 @@ def _excepted(text: str, region_start: int, region: str) -> str | None:
 _OBJECT_STOP = re.compile(
     r"[;:.()]|,(?!\s*(?:les|des|ses|leurs|vos|nos)\s)|\s(?:pendant|durant|jusqu'|jusqu|a compter|a partir|apres|au-dela|au plus"
     r"|au moins|au maximum|au bout|a l'issue|des (?:la|le|l')|lors|a la fin|en fin"
-    r"|sur une|pour une|dans|tant|aussi longtemps|le temps|puis|et les|conformement|des la|des le|des l')"
+    r"|sur une|pour une|dans|tant|aussi longtemps|le temps|puis|et les|conformement|des la|des le|des l'"
+    r"|sans (?:limitation|limite|delai))"
     r"|\s(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|trente)\s+(?:ans?|mois|jours?|semaines?|heures?|annees?)\b"
 )
 _OBJECT_START = re.compile(

@@ -428,11 +428,11 @@ CASES = [
         "trois jours après sa découverte.",
         id="notification-deadline-is-no-rule",
     ),
-    # an open condition, then a period from its end: one row; "au plus tard" is no "plus N"
+    # an open condition, then a period from its end: two phases; "au plus tard" is no "plus N"
     pytest.param(
-        "Les profils sont conservés <rule duration=P6M trigger=\"désinscription de l'adhérent\" "
-        "until=null>tant que l'adhérent reste inscrit, puis six mois</rule> après la désinscription de "
-        "l'adhérent.",
+        "Les profils sont conservés <rule duration=null until=\"tant que l'adhérent reste inscrit\">tant "
+        "que l'adhérent reste inscrit</rule>, puis <rule duration=P6M trigger=\"désinscription de l'adhérent\" "
+        "until=null>six mois</rule> après la désinscription de l'adhérent.",
         id="until-then-period-one-row",
     ),
     pytest.param(
@@ -464,6 +464,48 @@ CASES = [
         "jusqu'à la fin de leur droit</rule> ;\n"
         '2° Pour les autres demandeurs, <rule data_scope="justificatifs" duration=P1Y>pendant un an</rule>.',
         id="item-until-intro-subject",
+    ),
+    # a relative clause inside the subject stays; one set off by commas goes
+    pytest.param(
+        'Les copies des candidats auxquels un diplôme a été délivré sont conservées <rule data_scope="copies des '
+        'candidats auxquels un diplôme a été délivré" duration=P1Y>un an</rule>.',
+        id="relative-inside-subject",
+    ),
+    pytest.param(
+        "Les relevés horaires, qui récapitulent les heures travaillées, sont conservés <rule data_scope=\"relevés "
+        'horaires" duration=P2Y duration_min=P2Y>deux ans au moins</rule>.',
+        id="relative-incise-and-floor-after",
+    ),
+    # "jusqu'à leur départ … plus N"; "pendant l'année scolaire en cours"
+    pytest.param(
+        "Les badges des stagiaires sont désactivés puis conservés <rule duration=P1M trigger=\"fin de stage au "
+        "sein du service\">jusqu'à leur fin de stage au sein du service plus un mois</rule>.",
+        id="trigger-after-possessive",
+    ),
+    pytest.param(
+        "La fiche sanitaire est conservée <rule action=retain until=\"pendant l'année scolaire en cours\">pendant "
+        "l'année scolaire en cours</rule>, puis <rule action=delete>détruite</rule>.",
+        id="until-current-year",
+    ),
+    # an active infinitive with no limit, then the Commission fixing "la" (that period)
+    pytest.param(
+        "Le responsable indique conserver <rule action=retain data_scope=\"listes d'émargement\" duration=null>les "
+        "listes d'émargement sans limitation de durée</rule>. La Commission estime qu'une telle durée est "
+        'excessive et la fixe à <rule set_by=commission data_scope="listes d\'émargement" duration=P2Y>deux ans'
+        "</rule>.",
+        id="unlimited-object-then-fixed",
+    ),
+    # an object pronoun before an active verb: the topic
+    pytest.param(
+        "S'agissant des enregistrements vocaux, la société indique les garder <rule data_scope=\"enregistrements "
+        'vocaux" duration=P3M>trois mois</rule>.',
+        id="clitic-topic",
+    ),
+    # a floor, then a ceiling on "cette durée": one range
+    pytest.param(
+        "Les pièces sont conservées pendant une durée minimale de deux ans ; cette durée ne peut toutefois "
+        '<rule duration=null duration_min=P2Y duration_max=P4Y data_scope="pièces">excéder quatre ans</rule>.',
+        id="floor-then-ceiling-one-range",
     ),
 ]
 
