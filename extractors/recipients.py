@@ -28,6 +28,7 @@ from extractors.common.guard import guarded
 from extractors.common.lists import blocks
 from extractors.common.text import fold, sentence_spans, strip_final_period
 from extractors.common.wordre import word_re
+from extractors.vocab.speakers import COMMISSION
 from models.enums import Permission, Severity
 from models.records import AccessRight, Extraction, Issue, Recipient
 
@@ -73,7 +74,7 @@ _RESTRICTION = word_re(RESTRICTION_CUES)
 _ZONE_END = word_re(
     r"\b(?:dans le cadre|afin|selon|en cas|conformement|dans le respect|lors|pour|sur demande|via|au moyen|en support)\b"
 )
-_COMMISSION = re.compile(r"\b(?:la commission|la ccin|l'autorite|l'apdp)\b|(?:^|[,;]\s*)elle\s")
+
 _ACCESS_VERB = word_re(
     r"\b(?:a|ont|aura|auront|auraient|aurait|dispose|disposent|disposera|disposeront|beneficie|beneficient"
     r"|possede|possedent)\s+(?:(?:egalement|aussi|uniquement|seulement|en outre|notamment)\s+)?"
@@ -106,7 +107,7 @@ _TO = r"(?=(?:a|au|aux|a la|a l'|vers|aupres|avec)\b)"
 #: sont :", "communication aux X", "Le responsable transmet les relevés à X".
 _RECIPIENT_LEAD = word_re(
     r"\b(?:etre|sont|seront|est|sera|soient|soit)\s+(?:\w+\s+){0,2}?" + _COMMUNICATED
-    + r"(?P<between>\s*,[^,;.]{1,60},|\s+par\s+[^,;.]{1,60}?(?=\s(?:a|au|aux|a la|a l')\s))?"
+    + r"(?P<between>\s*,[^,;.]{1,140},|\s+par\s+[^,;.]{1,60}?(?=\s(?:a|au|aux|a la|a l')\s))?"
     r"\s+(?:(?:notamment|egalement|uniquement|exclusivement|seulement|en outre|aussi|par ailleurs)\s+)?(?:qu')?"
     + _TO
     + r"|\b(?:n'est|ne sont|ne seront|ne peuvent etre|ne pourront etre)\s+" + _COMMUNICATED + r"\s+qu'" + _TO
@@ -232,7 +233,8 @@ def _item(text: str, block, intro: str, mode: str | None, out: Extraction) -> No
         bool(re.search(r"acces|habilit|droits|profil|personnes ayant", intro)) or mode == "access"
     )
     has_perm = any(rx.search(f) for rx, _ in _PERMS) or "acces" in f
-    if is_recipient_list and not (is_access_list and has_perm):
+    to_someone = re.match(r"^\W*(?:a|au|aux|a la|a l')\b", f)  # "- à la Direction X, pour les seuls accès …"
+    if is_recipient_list and (to_someone or not (is_access_list and has_perm)):
         _item_recipients(block.text, block.start, out)
         return
     if not (is_access_list or has_perm):
@@ -316,7 +318,7 @@ def _prose(text: str, start: int, end: int, out: Extraction) -> None:
             _access_prose(text, a, b, out)
     else:
         _access_prose(text, start, end, out)
-    who = _COMMISSION.search(f)
+    who = COMMISSION.search(f)
     reported = who is not None and _REPORTED.match(f, who.end())
     if not (who and who.start() < _first_recipient_pos(f)) or reported:
         _recipients(text, start, end, out)
@@ -325,7 +327,7 @@ def _prose(text: str, start: int, end: int, out: Extraction) -> None:
 def _access_prose(text: str, start: int, end: int, out: Extraction) -> None:
     sentence = text[start:end]
     f = fold(sentence)
-    who = _COMMISSION.search(f)
+    who = COMMISSION.search(f)
     for m in _ACCESS_VERB.finditer(f):
         if who and who.start() < m.start():
             break
@@ -512,7 +514,7 @@ def _clause_recipients(text: str, start: int, end: int, out: Extraction) -> None
         ):
             leads = [(but.end(), None)]
         elif but:  # "… ne sont pas communiqués aux parents, sauf accord de l'élève majeur"
-            negated = re.search(r"\s(?:a|au|aux|a la|a l')\s*(?=[a-z])", f[none.end() : but.start()])
+            negated = re.search(r"\s(?:a\s+la\s+|a\s+l'|aux?\s+|a\s+)(?=[a-z])", f[none.end() : but.start()])
             if negated:
                 at = none.end() + negated.start() + 1
                 name_end = f.rfind(",", at, but.start())
@@ -529,11 +531,22 @@ def _clause_recipients(text: str, start: int, end: int, out: Extraction) -> None
                 condition = sentence[a : m.end("between") - 1].strip() or None
             following = _FOLLOWING.match(f, m.end())  # "aux destinataires suivants : la X, le Y"
             at = following.end() if following else m.end()
+            if "destinataires" in m.group() and not re.match(r"\s*(?:[,:]|" + _NEW_RECIPIENT + ")", f[at:]):
+                # "Sont destinataires des informations relatives aux dons le commissaire …"
+                names = _inverted_names(sentence, f, at)
+                if names is not None:
+                    at, condition = names[0], condition or names[1]
             incise = _INCISE.match(f, at)  # "Sont destinataires des informations, pour ce qui les concerne, les X"
             if incise and condition is None:
                 condition = sentence[incise.start("c") : incise.end("c")].strip() or None
                 at = incise.end()
             leads.append((at, condition))
+        if not leads:
+            inverted = _INVERTED.match(f)
+            if inverted:
+                lead = _inverted_names(sentence, f, inverted.end())
+                if lead is not None:
+                    leads.append(lead)
         if not leads:
             named = _subject_recipient(sentence, f)
             if named is not None:
@@ -551,12 +564,33 @@ def _clause_recipients(text: str, start: int, end: int, out: Extraction) -> None
             _add_recipient(out, name, start + pos, cond or condition or before)
 
 
+#: "Sont destinataires des enregistrements, sur réquisition, les officiers …", "Sont
+#: destinataires des informations relatives aux dons le commissaire aux comptes …".
+_INVERTED = re.compile(
+    r"^\W*(?:(?:par ailleurs|en outre|enfin|seuls?|seules?)\s*,?\s*)?sont\s+(?:egalement\s+|aussi\s+|seuls\s+)?"
+    r"destinataires\s+(?:des|de la|de l'|du|d')\s*"
+)
+
+
+def _inverted_names(sentence: str, f: str, at: int) -> tuple[int, str | None] | None:
+    """Where the names start after "Sont destinataires des X" (an incise condition, or the
+    first article no preposition introduces), and the incise's condition."""
+    comma = f.find(",", at)
+    incise = _INCISE.match(f, comma) if comma != -1 else None
+    det = _LOOSE_DETERMINER.search(f, at)
+    if incise and (det is None or comma < det.start()):
+        return incise.end(), sentence[incise.start("c") : incise.end("c")].strip() or None
+    if det is not None:
+        return det.start(), None
+    return None
+
+
 def _other_leads(sentence: str, f: str) -> list[tuple[int, str | None]]:
     """Recipients after an active verb ("Le responsable transmet les relevés à l'employeur",
     "adresse à la Caisse … les déclarations")."""
     active = _ACTIVE_LEAD.search(f)
     if active:
-        to = re.search(r"\s(?:a|au|aux|a la|a l')\s*(?=[a-z])", f[active.end() :])
+        to = re.search(r"\s(?:a\s+la\s+|a\s+l'|aux?\s+|a\s+)(?=[a-z])", f[active.end() :])
         if to:
             return [(active.end() + to.start() + 1, None)]
     return []
@@ -579,8 +613,18 @@ def _subject_recipient(sentence: str, f: str) -> tuple[str, int, str | None] | N
     if not re.search(r"[a-z]{2}", head[cut:end]) or re.search(r"\b(?:il|ils|elle|elles|qui)\s*$", head[:end]):
         return None
     receives = re.match(r"\s(?:recoit|recoivent|recevra|recevront)", f[verb.start() :])
-    condition = None if receives else _trailing(sentence, f, verb.end())
+    condition = _trailing(sentence, f, verb.end())
+    if receives and condition and not _PURPOSE.match(fold(condition)):
+        condition = None  # "reçoit les données relatives à …": what it receives, not why
     return sentence[cut:end], cut, condition
+
+
+#: A purpose or circumstance, as opposed to what is received ("reçoit les données … afin
+#: d'en assurer l'analyse").
+_PURPOSE = re.compile(
+    r"(?:afin|aux\s+fins|a\s+des\s+fins|en\s+vue|dans\s+le\s+cadre|sur\s+(?:sa\s+|leur\s+)?(?:requisition|demande)"
+    r"|en\s+cas|lorsqu|avec\s+l'accord|pour\s+(?:la|le|l')\s*(?:certification|gestion|paiement|instruction|suivi))"
+)
 
 
 def _trailing(sentence: str, f: str, at: int) -> str | None:
@@ -762,12 +806,25 @@ def _add_recipient(out: Extraction, name: str, at: int, condition: str | None = 
     if cleaned and len(cleaned) > 2 and not _NOT_A_NAME.match(fold(cleaned)):
         begin = at + skip + (len(name[skip:]) - len(name[skip:].lstrip()))
         if condition:
-            condition = strip_final_period(condition.strip(" ,;:«»\"")) or None
+            condition = strip_final_period(_balanced(condition.strip(" ,;:\""))) or None
         out.add("recipients", Recipient(cleaned, begin, begin + len(cleaned), condition))
+
+
+def _balanced(text: str) -> str:
+    """Without the guillemets that open or close nothing ("« pour les besoins »" → "pour les
+    besoins", "… plateforme « CardioLink »" unchanged)."""
+    while text.startswith("«") and "»" not in text:
+        text = text[1:].strip()
+    while text.endswith("»") and text.count("«") < text.count("»"):
+        text = text[:-1].strip()
+    if text.startswith("«") and text.endswith("»") and text.count("«") == 1:
+        text = text[1:-1].strip()
+    return text
 
 
 #: What follows a communication verb and is not a recipient.
 _NOT_A_NAME = re.compile(
     r"^(?:tiers|des tiers|personne$|aucun|aucune|quiconque|l'exterieur|l'etranger|titre|ce titre|cet effet"
-    r"|cette fin|leur demande|sa demande|la demande|condition|moins|d'autres fins|autres fins|des fins)\b"
+    r"|cette fin|leur demande|sa demande|la demande|condition|moins|d'autres fins|autres fins|des fins"
+    r"|(?:l')?articles?\s+\d+|(?:la\s+)?loi\s+n|exigences|dispositions)\b"
 )

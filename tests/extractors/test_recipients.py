@@ -119,6 +119,32 @@ CONDITIONS = [
     "<recipient condition=\"pour les données codées\">sous-traitants</recipient> et les <recipient "
     "condition=\"pour les données codées\">sociétés travaillant pour son compte</recipient>, pour les données "
     "codées.",
+    # inverted "Sont destinataires des X": names after an incise or at the first loose article
+    "Sont destinataires des bandes, sur réquisition, les <recipient condition=\"sur réquisition\">agents "
+    "assermentés de la Direction de l'Aviation Civile</recipient>.",
+    "Sont destinataires des informations relatives aux cotisations le <recipient condition=\"pour le contrôle "
+    "des comptes\">trésorier de l'amicale</recipient>, pour le contrôle des comptes, et la <recipient "
+    "condition=\"aux seules fins de prélèvement\">banque de l'amicale</recipient>, aux seules fins de "
+    "prélèvement.",
+    # a long condition between the verb and "à"; guillemets inside a condition stay
+    "Les clichés sont transmis, aux fins de stockage sur la plateforme d'imagerie « PACS Riviera » exploitée "
+    "pour le compte du centre, à <recipient condition=\"aux fins de stockage sur la plateforme d'imagerie "
+    "« PACS Riviera » exploitée pour le compte du centre\">Imagerie Cloud SAS</recipient>.",
+    # what a recipient named as the subject receives is no condition, why it receives it is
+    "Le <recipient condition=\"afin d'en établir le bilan annuel\">service statistique de la "
+    "Fédération</recipient> reçoit les résultats anonymisés afin d'en établir le bilan annuel.",
+    # active voice: "a" inside a word is no "à"
+    "Le club communique ensuite les attestations établies par le médecin aux <recipient condition=\"avec "
+    "l'accord des licenciés\">arbitres de la ligue</recipient>, avec l'accord des licenciés.",
+    # an item that starts with "à" under a communication intro is a recipient, even about access
+    "Le gestionnaire communique les journaux d'accès :\n"
+    "- à la <recipient condition=\"pour les seuls accès au parking\">Police Municipale</recipient>, pour les "
+    "seuls accès au parking ;\n"
+    "- aux <recipient condition=\"en cas de sinistre\">assureurs</recipient>, en cas de sinistre.",
+    # another commission is a recipient, a legal reference is none
+    "Le service transmet les dossiers complets à la <recipient condition=\"pour les seules demandes "
+    "recevables\">Commission d'Attribution des Aides</recipient> pour les seules demandes recevables. La "
+    "Commission relève que ce transfert est conforme à l'article 20 de la loi n° 1.165.",
 ]
 
 
