@@ -39,6 +39,10 @@ FUNCTIONALITY_INTRO = re.compile(r"fonctionnalit")
 FEATURE_VERBS = word_re(
     r"\bpermet(?:tre|tra|tront|tent|tant|trait)?\b|\ba\s+pour\s+fonctions?\b|\bfonctions\s+suivantes"
     r"|\ba\s+pour\s+objet\b|\boperations\s+suivantes|\boffre(?:nt)?\s+(?:la\s+possibilite|les\s+possibilites)"
+    # "Le dispositif assure :", "L'application propose :": the tool as the subject
+    r"|^(?:le|la|l'|ce|cette|cet)\s*(?:traitement|dispositif|logiciel|progiciel|outil|application|solution|systeme"
+    r"|plate-?forme|module|portail|service)\b[^:.;]{0,60}?\b(?:assure|assurent|propose|proposent|realise|offre"
+    r"|effectue|comprend|comporte)\s*:?\s*$"
 )
 OTHER_INTRO = re.compile(r"objecti|\bpersonnes\s+concernees|\bconcerne|\binformations|\bdonnees")
 #: Inline enumeration: "Il permet : la gestion de X, …" / "a pour fonctionnalités la …".

@@ -21,6 +21,7 @@ from extractors.common.guard import guarded
 from extractors.common.lists import blocks
 from extractors.common.text import fold, guillemet_spans, sentence_spans, strip_guillemets
 from extractors.common.wordre import word_re
+from extractors.vocab.speakers import COMMISSION
 from models.enums import LinkType, TargetStatus
 from models.records import Extraction, Interconnection
 
@@ -35,7 +36,8 @@ STATUSES: tuple[tuple[str, TargetStatus], ...] = (
     (
         r"\b(?:non|pas|ni|pas encore|jamais)\s+(?:encore\s+|ete\s+)?(?:legalement|regulierement|dument)\s+mis\w*\s+(?:en|a)\s+(?:oe|œ)uvre"
         r"|\bdevra(?:it)?\s+etre\s+(?:prealablement\s+)?soumis|\bsera\s+(?:prochainement\s+)?soumis|\ba\s+soumettre\b"
-        r"|\b(?:non|pas)\s+(?:encore\s+)?(?:ete\s+)?soumis",
+        r"|\b(?:non|pas)\s+(?:encore\s+)?(?:ete\s+)?soumis"
+        r"|\baucune\s+formalite|\bsans\s+(?:aucune\s+)?formalite|\bn'a\s+(?:jamais\s+|pas\s+)?ete\s+declare",
         TargetStatus.NOT_LEGALLY_IMPLEMENTED,
     ),
     (
@@ -43,7 +45,8 @@ STATUSES: tuple[tuple[str, TargetStatus], ...] = (
         TargetStatus.SUBMITTED_CONCURRENTLY,
     ),
     (
-        r"\ben cours d'(?:analyse|examen|instruction|etude)\b|\ben cours de (?:traitement|validation)\b",
+        r"\ben cours d'(?:analyse|examen|instruction|etude)\b|\ben cours de (?:traitement|validation)\b"
+        r"|\b(?:analyse|examen|instruction|etude)\s+(?:\w+\s+){0,2}?(?:est|sont)\s+(?:actuellement\s+)?en\s+cours\b",
         TargetStatus.UNDER_REVIEW,
     ),
     (
@@ -55,23 +58,22 @@ STATUSES: tuple[tuple[str, TargetStatus], ...] = (
 _STATUSES = tuple((word_re(p), s) for p, s in STATUSES)
 
 #: The Commission as the speaker, not as a complement ("en cours d'analyse par la CCIN").
-_COMMISSION = re.compile(
-    r"(?<!\bpar )(?<!\bde )(?<!\ba )(?<!\baupres de )(?<!\bdevant )"
-    r"\b(?:la commission|la ccin|l'autorite|l'apdp)\b|(?:^|[,;]\s*|\baussi,?\s+)elle\s"
-)
+_COMMISSION = COMMISSION  # who speaks for the Commission (extractors.vocab.speakers)
 _NEGATION = word_re(
     r"\baucune?\s+(?:interconnexion|rapprochement)|\bn'est\s+(?:ni|pas)\s+(?:interconnecte|rapproche)"
     r"|\bne fait (?:l'objet )?d'aucun|\bpas d'(?:interconnexion|rapprochement)|\bni\s+(?:interconnecte|rapproche)"
 )
 #: A described target: "avec un traitement …", "avec tout traitement …", "avec le logiciel …".
 _DESCRIBED = word_re(
-    r"\b(?:avec|a)\s+(?P<np>(?:le|les|un|des|tout|tous les|l'ensemble des|d'autres)\s+traitements?\b"
+    r"\b(?:rapprochee?s?|interconnectee?s?)\s+(?:du|des)\s+(?P<np>traitements?\b)"
+    r"|\b(?:avec|a)\s+(?P<np>(?:le|les|un|des|tout|tous les|l'ensemble des|d'autres)\s+traitements?\b"
     r"|(?:le|les|un|une|des|l')\s*(?:logiciels?|applications?|progiciels?|bases? de donnees)\b)"
 )
 #: Only a conjunction between two targets: they form one group.
 _COORDINATED = re.compile(r"\s*(?:,|et|ou)?\s*(?:(?:la|le|l'|celui|ceux)\s*)?")
 _NP_END = re.compile(
     r"[,;.:]|\s(?:afin|dans le cadre|(?<!ayant )pour|permettant de|de maniere a|et d'une?|et (?:avec|a) )\b"
+    r"|\s(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\s"
 )
 
 

@@ -39,7 +39,8 @@ BASES: tuple[tuple[re.Pattern[str], LegalBasis], ...] = tuple(
             r"|\brespect\s+d'(?:une|des)\s+obligations?"
             r"|\bdispositions?\s+(?:legales|legislatives|reglementaires)\s+(?:qui\s+)?(?:s'imposent|imposant)"
             r"|\brespect\s+(?:des|de\s+la|du|de)\s+(?:dispositions?\s+(?:legales|legislatives|reglementaires)"
-            r"|reglementation|legislation)",
+            r"|reglementation|legislation)"
+            r"|\bobligations?\s+qui\s+(?:lui\s+|leur\s+|s')?(?:incombent|imposent|impose)",
             LegalBasis.LEGAL_OBLIGATION,
         ),
         (
@@ -71,7 +72,10 @@ JUSTIFIED_BY = word_re(
 )
 #: Other wordings that state a basis (an unknown one after them is not reported).
 STATES_BASIS = word_re(
-    r"\bse\s+justifie|\b(?:fonde|fondee)s?\s+sur\b|\brepose\s+sur\b|\btrouve\s+(?:son|sa)\s+"
+    r"\bse\s+justifie|\b(?:fonde|fondee)s?\s+sur\b|\brepos(?:e|ent)\s+(?:quant\s+a\s+(?:elle|lui|eux|elles)\s+)?sur\b"
+    r"|\bfonde(?:nt)?\s+(?:[\w']+\s+){0,3}?sur\b|\brepond(?:ent)?\s+a\s+(?:une|des|l'|la|un)\b"
+    r"|\binvoquee?s?\b|\binvoquent\b|\bsubordonnee?s?\s+au\s+consentement|\brelev(?:e|ent)\s+(?:\w+\s+)?(?:de\s+l'|d'un|d'une)"
+    r"|\btrouve\s+(?:son|sa)\s+"
     r"(?:fondement|justification|base)|\bbase\s+(?:legale|juridique)|\bfondement\s+(?:juridique|legal)"
     r"|\bnecessaire\s+(?:a|au|aux)\b|\blicite\s+(?:en\s+ce\s+qu|car|dans\s+la\s+mesure)"
 )

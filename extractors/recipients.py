@@ -40,7 +40,7 @@ PERMISSIONS: tuple[tuple[str, Permission], ...] = (
         Permission.ALL,
     ),
     (r"\blecture\b|\blire\b", Permission.READ),
-    (r"\bconsult\w*|\bvisualis\w*", Permission.CONSULT),
+    (r"\bconsult\w*|\bvisualis\w*|\becout(?:e|es|er)\b", Permission.CONSULT),
     (
         r"\bsaisi[er]?\b|\bsaisies\b|\binscri\w+|\bcreation\b|\bcreer\b|\bajout\w*|\benregistrement\b|\balimentation\b",
         Permission.CREATE,
@@ -57,7 +57,7 @@ _PERMS = tuple((word_re(p), perm) for p, perm in PERMISSIONS)
 
 #: What makes a phrase a stated limit of the access.
 RESTRICTION_CUES = (
-    r"\b(?:sauf|hors|a l'exception|a l'exclusion|excepte|hormis|pas d'acces|sans acces|aucun acces|n'a pas acces|n'ont pas acces"
+    r"\b(?:(?:des|aux|au|a la|a l')\s*seule?s?\s|sauf|hors|a l'exception|a l'exclusion|excepte|hormis|pas d'acces|sans acces|aucun acces|n'a pas acces|n'ont pas acces"
     r"|(?:uniquement|seulement|exclusivement)\b"
     r"|pour (?:les|la|le|leurs?|ses|son|sa) (?:seule?s?|propres?)\b|pour (?:leur|son|sa|ses) (?:perimetre|service|propres?|unite|secteur)"
     r"|lors (?:des|de la|du|de l'|d'une?) (?:seule?s? )?\w+|a l'occasion (?:des|de la|du|de l'|d')"
@@ -77,8 +77,11 @@ _ZONE_END = word_re(
 
 _ACCESS_VERB = word_re(
     r"\b(?:a|ont|aura|auront|auraient|aurait|dispose|disposent|disposera|disposeront|beneficie|beneficient"
-    r"|possede|possedent)\s+(?:(?:egalement|aussi|uniquement|seulement|en outre|notamment)\s+)?"
-    r"(?:d'un\s+|d'une\s+|des\s+|de\s+|d'|un\s+)?(?:droits?\s+d')?(?:acces|droits?|habilitations?|profils?)\b"
+    r"|possede|possedent)\s+(?:(?:egalement|aussi|uniquement|seulement|en outre|notamment|quant a (?:eux|elles|lui|elle)"
+    r"|pour (?:sa|leur) part|de (?:son|leur) cote)\s+)?"
+    r"(?:d'un\s+|d'une\s+|des\s+|de\s+|d'|un\s+)?(?:tous\s+les\s+|l'ensemble\s+des\s+)?(?:droits?\s+d')?"
+    r"(?:acces|droits?|habilitations?|profils?)\b"
+    r"|\b(?:accede|accedent|accedera|accederont)\b"
     r"|\b(?:peut|peuvent|pourra|pourront|sont habilitee?s a|est habilitee? a)\s+(?:(?:egalement|uniquement|seulement)\s+)?"
     r"(?:consulter|lire|modifier|saisir|supprimer|exporter|creer|parametrer|visualiser|acceder)\b"
 )
@@ -442,8 +445,12 @@ def _add_access(
     )
 
 
+#: "sans possibilité d'extraction": a permission withheld (the access's restriction).
+_WITHHELD = word_re(r"\bsans\s+(?:(?:aucune\s+)?possibilite|pouvoir|droit|faculte)\s+(?:de\s+|d')?")
+
+
 def _restriction(zone: str, fz: str) -> tuple[str | None, tuple[int, int] | None]:
-    m = _RESTRICTION.search(fz)
+    m = _WITHHELD.search(fz) or _RESTRICTION.search(fz)
     if not m:
         return None, None
     open_paren = fz.rfind("(", 0, m.start())

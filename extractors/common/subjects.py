@@ -34,7 +34,8 @@ SUBJECT_LEAD = re.compile(
     r"\b(?:il|elle|celui-ci|celle-ci|traitement|solution|application|dispositif|outil)\s+"
     r"(?:vise\s+et\s+)?concerne(?:ra)?\s*(?:,\s*d'une\s+part\s*,\s*)?"
     rf"(?:{_ADVERBS}\s+)?"
-    r"|\bpersonnes\s+(?:physiques\s+)?concernees\b[^.:;«]{0,80}?\b(?:sont|seront)"
+    r"(?:(?:\w+\s+)?categories\s+de\s+personnes\s*:\s*)?"  # "Il concerne trois catégories de personnes :"
+    r"|\bpersonnes\s+(?:physiques\s+)?concernees\b[^.:;«]{0,80}?\b(?:sont|seront|restent|demeurent)"
     r"(?:\s*,\s*d'une\s+part\s*,)?\s+"
     r"(?:(?:les\s+suivantes|notamment|principalement|essentiellement|uniquement|exclusivement)\s*)?"
     # the inverted order: "Sont concernés par le présent traitement les …"
@@ -56,7 +57,8 @@ _SUBJECT_SEP = re.compile(
 )
 _RELATIVE = word_re(r"\b(?:qui|que|qu'|dont|ou|lesquel\w*|auxquel\w*|ayant|etant)\b")
 _SUBJECT_NOISE = re.compile(
-    r"^(?:(?:et|ou|d'une\s+part|d'autre\s+part|enfin|notamment|egalement|principalement|essentiellement"
+    r"^(?:s'y\s+ajoute(?:nt|ront)?\s+(?:desormais\s+|egalement\s+)?"  # "; s'y ajoutent désormais les …"
+    r"|(?:et|ou|d'une\s+part|d'autre\s+part|enfin|notamment|egalement|principalement|essentiellement"
     r"|uniquement|exclusivement|ainsi)\b\s*,?\s*)+"
 )
 _SUBJECT_ARTICLE = re.compile(
@@ -65,11 +67,18 @@ _SUBJECT_ARTICLE = re.compile(
 )
 
 
+#: A sentence that announces what follows ("… sont les suivantes.", "… comme suit.").
+_ANNOUNCES = re.compile(r"(?:suivante?s?|ci-apres|ci-dessous|comme\s+suit)\s*[.:]?\s*$")
+
+
 def introduces(all_blocks: list[Block], i: int) -> bool:
     """Whether block ``i`` introduces the items after it (a ":" line, or a paragraph before items)."""
     b = all_blocks[i]
     nxt = all_blocks[i + 1] if i + 1 < len(all_blocks) else None
-    return b.is_intro or (nxt is not None and nxt.kind == "item" and b.kind == "para")
+    if b.is_intro or nxt is None or b.kind != "para":
+        return b.is_intro
+    # "Ses fonctionnalités sont les suivantes." then "Pour les demandeurs :" and its items
+    return nxt.kind == "item" or (nxt.is_intro and bool(_ANNOUNCES.search(fold(b.text))))
 
 
 def data_subjects(text: str, all_blocks: list[Block] | None = None) -> list[str]:

@@ -218,6 +218,21 @@ FUNCTIONALITIES = [
         "• <functionality>l'envoi de notifications aux participants</functionality>.",
         id="genre ce traitement permet également",
     ),
+    pytest.param(
+        "Ses fonctionnalités sont les suivantes.\n"
+        "Pour les parents :\n"
+        "- <functionality actor=parents>réservation des repas</functionality> ;\n"
+        "- <functionality actor=parents>paiement en ligne</functionality>.\n"
+        "Pour les agents :\n"
+        "- <functionality actor=agents>édition des listes de présence</functionality>.",
+        id="genre a sentence announces the groups",
+    ),
+    pytest.param(
+        "L'application assure :\n"
+        "- <functionality>la prise de rendez-vous</functionality> ;\n"
+        "- <functionality>le rappel par SMS</functionality>.",
+        id="genre the tool assures",
+    ),
 ]
 
 
@@ -361,6 +376,14 @@ SUBJECTS = [
         ["résidents de la Principauté"],
     ),
     ("Le traitement a pour fonctionnalités la gestion des dossiers.", []),
+    (
+        "Il concerne deux catégories de personnes : les licenciés et les arbitres.",
+        ["licenciés", "arbitres"],
+    ),
+    (
+        "Les personnes concernées demeurent les résidents et les visiteurs ; s'y ajoutent désormais les livreurs.",
+        ["résidents", "visiteurs", "livreurs"],
+    ),
 ]
 
 

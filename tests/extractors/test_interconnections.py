@@ -227,6 +227,24 @@ CASES = [
         [(INTER, "le logiciel de gestion de la paie de la Direction", UNK)],
         id="logiciel",
     ),
+    # statuses in other words; "Elle" is not always the Commission; a described target ends at "qui"
+    pytest.param(
+        "Il est interconnecté avec le traitement « Gestion des badges », pour lequel aucune formalité n'a été "
+        "accomplie, et rapproché du traitement « Gestion des congés », dont l'examen est en cours.",
+        [(INTER, "Gestion des badges", NOT), (RAPPR, "Gestion des congés", REVIEW)],
+        id="formalite-examen-en-cours",
+    ),
+    pytest.param(
+        "La modification introduit un nouveau module. Elle introduit une interconnexion avec le traitement "
+        "« Gestion des stocks », soumis concomitamment.",
+        [(INTER, "Gestion des stocks", CONC)],
+        id="elle-is-the-modification",
+    ),
+    pytest.param(
+        "Il est rapproché du traitement relatif à la facturation des adhérents, qui n'a pas été soumis.",
+        [(RAPPR, "traitement relatif à la facturation des adhérents", NOT)],
+        id="rapproche-du-traitement",
+    ),
 ]
 
 

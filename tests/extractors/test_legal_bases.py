@@ -236,6 +236,25 @@ CASES = [
         ["legitimate_interest"],
         id="genre est donc justifié",
     ),
+    # bases stated in later sentences, in other wordings
+    pytest.param(
+        "Le traitement repose sur le consentement des participants. Le responsable de traitement invoque en outre "
+        "un motif d'intérêt public. L'envoi des relances relève enfin de l'intérêt légitime de la Fédération.",
+        ["consent", "public_interest", "legitimate_interest"],
+        id="genre invoque releve",
+    ),
+    pytest.param(
+        "Le traitement répond à une obligation légale découlant de la loi n° 1.362. La diffusion des photographies "
+        "repose quant à elle sur le consentement des parents, et l'abonnement est subordonné au consentement.",
+        ["legal_obligation", "consent"],
+        id="genre repond a, repose quant a elle",
+    ),
+    pytest.param(
+        "Le responsable de traitement fonde le traitement sur l'exécution du contrat de travail et sur le respect "
+        "des obligations qui lui incombent en vertu de l'arrêté ministériel n° 2016-12.",
+        ["contract", "legal_obligation"],
+        id="genre fonde le traitement sur, obligations qui incombent",
+    ),
     pytest.param("", [], id="empty"),
 ]
 

@@ -287,6 +287,26 @@ ACCESS = [
         "- <access_right permissions=other>les agents</access_right> : accès en validation ;",
         id="unknown-word",
     ),
+    # prose: "bénéficie de tous les droits", "quant à eux", "accèdent, en …, aux seules …"
+    pytest.param(
+        "<access_right permissions=all>Le régisseur</access_right> bénéficie de tous les droits sur le traitement. "
+        "<access_right permissions=consult restriction=\"limité à leur propre fiche\">Les bénévoles</access_right> "
+        "disposent quant à eux d'un accès en consultation limité à leur propre fiche. "
+        "<access_right permissions=consult|modify restriction=\"aux seules données de leur classe\">Les "
+        "professeurs</access_right> accèdent, en consultation et en modification, aux seules données de leur classe.",
+        id="prose-more-verbs",
+    ),
+    # a withheld permission is none, and it is the restriction; "écoute" is consultation
+    pytest.param(
+        "Les personnes habilitées sont :\n"
+        "- <access_right permissions=consult restriction=\"sans possibilité d'export\">les opérateurs</access_right> "
+        ": visualisation des flux en direct, sans possibilité d'export ;\n"
+        "- <access_right permissions=consult|delete>l'auditeur</access_right> : écoute et suppression des "
+        "enregistrements ;\n"
+        "- <access_right permissions=consult restriction=\"des seules factures de leur compte\">les abonnés"
+        "</access_right> : consultation des seules factures de leur compte.",
+        id="withheld-and-ecoute",
+    ),
 ]
 
 
