@@ -344,6 +344,7 @@ def _floor_then_ceiling(text: str, rules: list[RetentionRule]) -> list[Retention
         prev = out[-1] if out else None
         if (
             prev is not None
+            and prev.start is not None and prev.end is not None and rule.start is not None and rule.end is not None
             and prev.duration_min and not prev.duration_max
             and rule.duration_max and not rule.duration_min
             and (prev.data_scope, prev.action, prev.set_by) == (rule.data_scope, rule.action, rule.set_by)
