@@ -79,6 +79,17 @@ _BODY = re.compile(rf"(?:{_HEADS})(?:{_SEP}(?!(?:{_HEADS})\b){_NAME_WORD})+")
 _GUILLEMET = re.compile(r"«")
 # places, other names, people by their civility, companies by their form or trade word
 _PLACES = re.compile("(?:" + "|".join(map(re.escape, sorted(p.PLACES, key=len, reverse=True))) + ")(?![\\w-])")
+#: An address or a named site ("quai Antoine Ier", "Stade Louis II"): found from the
+#: capitalised tokens (one scan), the address word checked just before the name.
+_ADDRESS_WORDS = frozenset(w.capitalize() for w in p.ADDRESS_WORDS)
+_ADDRESS_BEFORE = re.compile(
+    "(?<![\\w-])(?<!en )(?<!sur )(?i:" + "|".join(map(re.escape, p.ADDRESS_WORDS)) + ")"
+    rf"(?:{_S}+(?:de la|de l'|des|du|de|d'))?{_S}*$"
+)
+_ADDRESS_TAIL = re.compile(
+    rf"(?:{_NAME_WORD}|[A-ZÀ-Þ]\.)(?:{_S}+(?:(?:de la |de l'|des |du |de |d')?{_NAME_WORD}|Ier|Ire|I{{1,3}}|IV|V|VI{{0,3}}"
+    rf"|[A-ZÀ-Þ]\.))*"
+)
 _MISC = re.compile("(?:" + "|".join(map(re.escape, p.MISC_NAMES)) + ")(?![\\w-])")
 _PERSON = re.compile(
     "(?:" + "|".join(map(re.escape, p.CIVILITIES)) + rf"){_S}+(?P<name>{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,3}})"
@@ -194,6 +205,7 @@ def _raw_rule_spans(text: str) -> Iterable[Span]:
             ):
                 yield Span(m.start(), m.end(), label)
     yield from _companies(text)
+    yield from _addresses(text)
     for m in _OWN_NAMES.finditer(text):  # the literal after the capital is searched: fast
         if m.start() and text[m.start() - 1] in "CcAa" and _starts_word(text, m.start() - 1):
             yield Span(m.start() - 1, m.end(), "ORG")
@@ -203,6 +215,30 @@ def _raw_rule_spans(text: str) -> Iterable[Span]:
     systems = list(_system_names(text))
     yield from systems
     yield from _defined_here(text, systems)
+
+
+def _addresses(text: str) -> Iterable[Span]:
+    """A place by its address word and the capitalised name after it."""
+    for m in _CAP_TOKEN.finditer(text):
+        if m.group() in _ADDRESS_WORDS and _starts_word(text, m.start()):
+            word_start = m.start()  # "Stade Louis II": the word capitalised
+            tail = _ADDRESS_TAIL.match(text, _skip_link(text, m.end()))
+        else:
+            before = _ADDRESS_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if before is None:
+                continue
+            word_start = before.start()
+            tail = _ADDRESS_TAIL.match(text, m.start())
+        if tail is not None:
+            yield Span(word_start, tail.end(), "LOC")
+
+
+_LINK_AFTER = re.compile(rf"{_S}+(?:(?:de la|de l'|des|du|de|d'){_S}*)?")
+
+
+def _skip_link(text: str, i: int) -> int:
+    m = _LINK_AFTER.match(text, i)
+    return m.end() if m else i
 
 
 def _companies(text: str) -> Iterable[Span]:

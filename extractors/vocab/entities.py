@@ -140,6 +140,19 @@ LAW_NAMES: tuple[str, ...] = (
     "Code de la mer",
     "Code du travail",
     "Code de la sécurité sociale",
+    "Code des douanes",
+    "Code de la santé publique",
+    "Code de la consommation",
+    "Code monétaire et financier",
+    "Code des assurances",
+    "Code de la route",
+    "Code du patrimoine",
+    "Code de l'environnement",
+    "Code général des impôts",
+    "Code de déontologie médicale",
+    "Code de la famille",
+    "Code de l'éducation",
+    "Code des obligations",
     "Règlement Général sur la Protection des Données",
     "Règlement général sur la protection des données",
     "RGPD",
@@ -207,6 +220,13 @@ KNOWN_SYSTEMS: tuple[str, ...] = (
 
 #: Names that are neither bodies nor laws nor software (``MISC``), as printed.
 MISC_NAMES: tuple[str, ...] = ("Journal de Monaco", "Journal Officiel")
+
+#: Words that start an address or a named site ("quai Antoine Ier", "avenue de la Costa",
+#: "Stade Louis II"): with the capitalised name after them, a ``LOC``.
+ADDRESS_WORDS: tuple[str, ...] = (
+    "rue", "avenue", "boulevard", "quai", "place", "chemin", "allée", "impasse", "square",
+    "esplanade", "route", "promenade", "montée", "escalier", "stade", "port", "jardin", "parc",
+)
 
 #: Places, as printed (``LOC``); a place inside a body's name is part of that name.
 PLACES: tuple[str, ...] = (
@@ -304,6 +324,9 @@ GENERIC_CAPITALS: frozenset[str] = frozenset(
         "Commission",
         "Président",
         "Présidente",
+        "Docteur",
+        "Professeur",
+        "Maître",
         "État",
         "Etat",
         "Etats",

@@ -295,6 +295,10 @@ def format_report(report: dict[str, Any]) -> str:
 SETS = {
     "development": MATERIAL,
     "heldout": MATERIAL / "heldout",
+    # written by other hands in other styles (decrees, CNIL texts; whole deliberations
+    # 2009–2025), measured first, then used to fix what they showed
+    "dev3": MATERIAL / "dev3",
+    "dev4": MATERIAL / "dev4",
     "blind": MATERIAL / "blind2",
 }
 

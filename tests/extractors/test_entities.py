@@ -74,6 +74,12 @@ RULE_CASES = [
     "un outil de réservation dit de « gestion du flex office »",
     "ayant pour finalité « Gestion des habilitations au système d'information »",
     "la solution « clé en main » proposée par le prestataire",
+    # addresses and named sites; "mise en place" is none
+    "les caméras du <ent label=LOC>quai Albert Ier</ent> et de l'<ent label=LOC>avenue de la Madone</ent>",
+    "au <ent label=LOC>Stade Louis II</ent>, <ent label=LOC>rue du Gabian</ent>",
+    "la mise en place des badges est prévue en juin",
+    # the codes by name
+    "conformément au <ent label=LAW>Code des douanes</ent> et au <ent label=LAW>Code monétaire et financier</ent>",
 ]
 
 
