@@ -62,9 +62,9 @@ def split_top(text: str, sep: re.Pattern[str], guard=None) -> list[tuple[int, in
 #: "Mme.", "art.", "cf.", "p." …); never inside brackets (see ``sentences``). The lists of
 #: these sections hold names and abbreviations that the rules' ``text.SENTENCE_END`` would
 #: cut ("Mme. X", "cf. annexe").
-LINE_SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMme)(?<!\bMmes)(?<!\bMM)(?<!\bDr)(?<!\bPr)(?<!\bSt)(?<!\bSte)(?<!\bart)"
-    r"(?<!\bcf)(?<!\bex)(?<!\bp)[.!?](\s+)(?=[«\"(]?[A-ZÀ-ÖØ-Þ])"
+LINE_SENTENCE_END = re.compile(  # the mark first: re skips ahead to it (look-behinds: "." is the mark)
+    r"[.!?](?<!\b[A-Z].)(?<!\bMme.)(?<!\bMmes.)(?<!\bMM.)(?<!\bDr.)(?<!\bPr.)(?<!\bSt.)(?<!\bSte.)"
+    r"(?<!\bart.)(?<!\bcf.)(?<!\bex.)(?<!\bp.)(\s+)(?=[«\"(]?[A-ZÀ-ÖØ-Þ])"
 )
 
 
