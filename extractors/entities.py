@@ -214,6 +214,7 @@ def _raw_rule_spans(text: str) -> Iterable[Span]:
             yield Span(m.start("name"), m.end("name"), "PER")
     systems = list(_system_names(text))
     yield from systems
+    yield from _led_companies(text)  # after the systems: "l'éditeur de la solution X" is X
     yield from _defined_here(text, systems)
 
 
@@ -239,6 +240,38 @@ _LINK_AFTER = re.compile(rf"{_S}+(?:(?:de la|de l'|des|du|de|d'){_S}*)?")
 def _skip_link(text: str, i: int) -> int:
     m = _LINK_AFTER.match(text, i)
     return m.end() if m else i
+
+
+#: "édité par la société Genetec", "le prestataire de paiement en ligne Lyra Network": a
+#: company named after the word that says it is one (up to four lower-case words between).
+_COMPANY_LEAD = re.compile(
+    "(?<![\\w-])(?i:" + "|".join(map(re.escape, p.COMPANY_LEADS)) + ")"
+    rf"(?:{_S}+(?:de|d'|du|des|en|à)?{_S}*[a-zà-ÿ][\w'-]*){{0,4}}?{_S}+$"
+)
+_PLACE_BEFORE = re.compile(rf"(?<![\w-])(?:à|en|au|aux|dans|sur|vers|depuis){_S}+$")
+_LEAD_LITERALS = tuple(lead[:6] for lead in p.COMPANY_LEADS)
+_COMPANY_TAIL = re.compile(rf"{_CAP}(?:{_S}+(?:&{_S}+)?{_CAP})*")
+
+
+def _led_companies(text: str) -> Iterable[Span]:
+    """A company by the word before its name ("la société Genetec")."""
+    for m in _CAP_TOKEN.finditer(text):
+        if not _starts_word(text, m.start()) or m.group() in _NOT_NAMES:
+            continue
+        window = text[max(0, m.start() - 60) : m.start()].lower()
+        if not any(lead in window for lead in _LEAD_LITERALS):  # a literal first: fast
+            continue
+        if _COMPANY_LEAD.search(text, max(0, m.start() - 60), m.start()) is None:
+            continue
+        if _PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "un laboratoire établi à Copenhague": a place
+        tail = _COMPANY_TAIL.match(text, m.start())
+        if tail is not None:
+            end = tail.end()
+            form = _CAP_TOKEN.match(text, end + 1) if text[end : end + 1] == " " else None
+            if form is not None and form.group().rstrip(".") in _COMPANY_FORMS | {"Inc", "Ltd"}:
+                end = form.end()
+            yield Span(m.start(), end, "ORG")
 
 
 def _companies(text: str) -> Iterable[Span]:

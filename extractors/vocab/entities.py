@@ -221,6 +221,13 @@ KNOWN_SYSTEMS: tuple[str, ...] = (
 #: Names that are neither bodies nor laws nor software (``MISC``), as printed.
 MISC_NAMES: tuple[str, ...] = ("Journal de Monaco", "Journal Officiel")
 
+#: Words that say the capitalised name after them is a company ("la société Genetec",
+#: "le prestataire de paiement en ligne Lyra Network").
+COMPANY_LEADS: tuple[str, ...] = (
+    "société", "sociétés", "entreprise", "prestataire", "éditeur", "fournisseur", "groupe",
+    "cabinet", "laboratoire", "start-up", "filiale", "sous-traitant", "hébergeur",
+)
+
 #: Words that start an address or a named site ("quai Antoine Ier", "avenue de la Costa",
 #: "Stade Louis II"): with the capitalised name after them, a ``LOC``.
 ADDRESS_WORDS: tuple[str, ...] = (

@@ -78,6 +78,10 @@ RULE_CASES = [
     "les caméras du <ent label=LOC>quai Albert Ier</ent> et de l'<ent label=LOC>avenue de la Madone</ent>",
     "au <ent label=LOC>Stade Louis II</ent>, <ent label=LOC>rue du Gabian</ent>",
     "la mise en place des badges est prévue en juin",
+    # a company named after the word that says it is one; not a place after "à"
+    "le logiciel est édité par la société <ent label=ORG>Kelvion Data</ent>",
+    "le prestataire de télépaiement <ent label=ORG>Paynord</ent> encaisse les paiements",
+    "un laboratoire établi à Bruges",
     # the codes by name
     "conformément au <ent label=LAW>Code des douanes</ent> et au <ent label=LAW>Code monétaire et financier</ent>",
 ]
@@ -98,7 +102,8 @@ CANDIDATE_CASES = [
     ("- Gestion des habilitations d'accès à la messagerie ;", False),
     ("Le droit d'accès s'exerce auprès du Data Protection Officer.", True),
     ("Les données proviennent de l'Active Directory.", False),
-    ("Les informations sont hébergées par la société Microsoft Ireland.", True),
+    ("Les informations sont hébergées chez Microsoft Ireland.", True),
+    ("Les informations sont hébergées par la société Microsoft Ireland.", False),  # the rules name it
     ("La DENJS gère le traitement conformément à la loi n° 1.165.", False),
     ("Le serveur est situé à Carpentras.", True),
     ("Il est précisé que l'État et la Principauté ne sont pas destinataires.", False),
