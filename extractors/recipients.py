@@ -121,6 +121,8 @@ _RECIPIENT_LEAD = word_re(
     r"|(?:^|[:;]\s*)\W*peuvent\s+(?:egalement\s+|aussi\s+)?etre\s+destinataires\s+(?:des|de la|de l'|du)\s+(?:\w+\s+){0,3}?"
     r"(?:donnees|informations|elements)(?:\s+(?:personnelles|nominatives))?\s*:?\s*"
     r"|\b(?:communication|transmission|transfert|remise)s?\s+(?:\w+\s+){0,3}?" + _TO
+    + r"|\ba\s+destination\s+(?=(?:des|du|de la|de l'|d')\b)"  # "établies à destination des Archives"
+    r"|^\W*il\s+en\s+(?:va|est)\s+de\s+meme\s+(?:pour\s+)?(?=(?:les|le|la|l'|des|du|de la|de l')\b)"
 )
 #: The active voice: "Le responsable transmet les relevés à l'employeur", "adresse à X les Y".
 _ACTIVE_LEAD = word_re(
@@ -134,11 +136,13 @@ _SUBJECT_RECIPIENT = word_re(
     r"\s(?:est|sont|seront|sera|peut etre|peuvent etre|pourront etre)\s+(?:egalement\s+|aussi\s+|seule?s?\s+)?"
     r"destinataires?\b|\s(?:a|ont|aura|auront|peut avoir|peuvent avoir)\s+communication\b"
     r"|\s(?:recoit|recoivent|recevra|recevront|est informee?|sont informee?s|est rendue? destinataire)\b"
+    r"|\s(?:peut|peuvent|pourra|pourront)\s+(?:egalement\s+|aussi\s+)?recevoir(?:\s+communication)?\b"
+    r"|\s(?:se\s+voit|se\s+voient|se\s+verra|se\s+verront)\s+(?:communiquer|transmettre|adresser|remettre|notifier)\b"
 )
 #: What introduces the condition printed with a recipient.
 CONDITION_CUE = (
     r"(?:afin\s+(?:de|d'|qu)|en vue\s+(?:de|d'|du|des)|aux\s+(?:seules\s+)?fins|a\s+des\s+fins|a\s+la\s+seule\s+fin"
-    r"|pour\s+(?:ce\s+qui|le|la|l'|les|leur|son|sa|ses|un|une|des|du|avis|information|paiement|recouvrement|instruction"
+    r"|pour\s+(?:mise|visa|validation|signature|controle|suite|execution|archivage|attribution|verification|ce\s+qui|le|la|l'|les|leur|son|sa|ses|un|une|des|du|avis|information|paiement|recouvrement|instruction"
     r"|[a-z]+er\b)|dans\s+(?:le\s+cadre|l'exercice|la\s+limite|le\s+respect|les\s+conditions|les\s+cas|le\s+seul)"
     r"|au\s+titre\s+d|conformement|en\s+application|en\s+execution|en\s+vertu|sur\s+(?:leur\s+|sa\s+|simple\s+)?"
     r"(?:requisition|demande|instruction|decision)|sur\s+requisition|a\s+(?:leur|sa|la|sa\s+seule)\s+demande"
@@ -161,7 +165,7 @@ _SEPARATOR = re.compile(
 _NAME_END = re.compile(
     r"\s*[;:](?:\s|$)|\.(?:\s|$)|\s*,(?!\s*(?:de|du|des|d')\b)\s*|\s+(?=" + CONDITION_CUE + r")"
     r"|\s+(?:et|ou|et/ou|ainsi que|de meme que)\s+(?=(?:a|au|aux|a la|a l'|vers|aupres)\b)|\s+ainsi qu'"
-    r"|\s+(?:ainsi que|et|ou|et/ou)\s+(?=(?:le|la|les|l'|un|une)\b)|\s+(?:et|ou)\s*,"
+    r"|\s+(?:ainsi que|et|ou|et/ou)\s+(?=(?:le|la|les|l'|un|une)\b)|\s+(?:et|ou|ainsi que)\s*,"
     r"|\s+et\s+(?=(?:du|de la|de l'|des)\s+[A-ZÀ-Þa-z][\w'-]*\s+[A-ZÀ-Þ])"
     r"|\s+(?:qui|lesquel\w*|dont|ce qui)\b|\s+(?:est|sont|seront|sera|peut|peuvent|ont)\s"
     r"|\s+et\s+(?:rappelle|releve|note|constate|demande|considere|estime|precise|indique|prend)\b"
@@ -170,7 +174,7 @@ _CONDITION_END = re.compile(
     r"\s*[;](?:\s|$)|\.(?:\s|$)|:\s|,\s*puis\s|,\s*(?=aucune?\s|nulle\s)|,\s*(?:et|mais|tandis)\s+(?:que|qu')|,\s*(?=(?:et|ou|ainsi que)\s*,)|\s+(?=(?:et|ou|ainsi que)\s+(?:a|au|aux|a la|a l')\b)|\s+ainsi qu'"
     r"|,\s*(?=(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:a|au|aux|a la|a l'|vers|aupres)\b"
     r"(?!\s*(?:des fins|titre|la seule fin|l'exclusion|leur demande|sa demande|la demande|l'occasion)))"
-    r"|,\s*(?=(?:et|ou)\s+(?:le|la|les|l')\b)|,\s*(?=(?:les|le|la|l')\s*[a-z])"
+    r"|,\s*(?=(?:et|ou)\s+(?:le|la|les|l')\b)|,\s*(?=(?:les|le|la|l'|un|une)\s*[a-z])"
 )
 #: An article no preposition or conjunction introduces starts another noun phrase (the
 #: object after the recipient: "adresse à la Caisse … les déclarations de salaires").
@@ -229,7 +233,7 @@ def _read(text: str, out: Extraction) -> None:
 
 def _item(text: str, block, intro: str, mode: str | None, out: Extraction) -> None:
     f = fold(block.text)
-    is_recipient_list = bool(re.search(r"destinataire|communiqu|transmi|transfer", intro)) or (
+    is_recipient_list = bool(re.search(r"destinataire|communiqu|transm|transfer|adresse|envoie|remet", intro)) or (
         mode == "recipients" and not intro
     )
     is_access_list = (
@@ -238,7 +242,7 @@ def _item(text: str, block, intro: str, mode: str | None, out: Extraction) -> No
     has_perm = any(rx.search(f) for rx, _ in _PERMS) or "acces" in f
     to_someone = re.match(r"^\W*(?:a|au|aux|a la|a l')\b", f)  # "- à la Direction X, pour les seuls accès …"
     if is_recipient_list and (to_someone or not (is_access_list and has_perm)):
-        _item_recipients(block.text, block.start, out)
+        _item_recipients(block.text, block.start, out, active=bool(_ACTIVE_LEAD.search(intro)))
         return
     if not (is_access_list or has_perm):
         return
@@ -261,7 +265,7 @@ def _item(text: str, block, intro: str, mode: str | None, out: Extraction) -> No
         )
 
 
-def _item_recipients(body: str, at: int, out: Extraction) -> None:
+def _item_recipients(body: str, at: int, out: Extraction, *, active: bool = False) -> None:
     """ "- la Trésorerie Générale des Finances, aux fins de versement ;", "- Compagnie
     d'assurance : en cas de sinistre ;", "- aux autorités judiciaires, sur réquisition."."""
     fb = fold(body)
@@ -277,7 +281,7 @@ def _item_recipients(body: str, at: int, out: Extraction) -> None:
         condition = strip_final_period(body[colon.end() :].strip(" ,;")) or None
         _add_recipient(out, body[: colon.start()], at, condition)
         return
-    for name, condition, pos in _recipient_list(body, fold(body), 0):
+    for name, condition, pos in _recipient_list(body, fold(body), 0, active):
         _add_recipient(out, name, at + pos, condition)
 
 
@@ -292,6 +296,7 @@ def _first_perm_pos(f: str) -> int:
 _ANONYMOUS = re.compile(
     r"\b(?:statistiques|donnees|informations|resultats)\s+(?:\w+\s+){0,2}?(?:anonymes|anonymisees|agregees)"
     r"(?:\s+et\s+(?:anonymes|anonymisees|agregees))?\s+(?:sont|seront|peuvent)"
+    r"|\bsous\s+(?:une\s+)?forme\s+(?:agregee\s+et\s+)?(?:anonyme|anonymisee)s?\b"
 )
 _FOLLOWING = re.compile(
     r"\s*(?:aux|a des|a l'un des)\s+(?:destinataires|organismes|services|personnes|entites|autorites)\s+"
@@ -720,6 +725,7 @@ def _recipient_list(
     """(name, condition, offset) of each recipient from ``pos`` on, until the sentence ends
     or something other than a recipient follows."""
     found: list[tuple[str, str | None, int]] = []
+    commas: list[bool] = []  # whether each one's condition is set off by a comma
     joined: list[str] = []  # how each recipient after the first was joined ("," or "et")
     by_article = None  # "sont : la X, le Y" (articles) or "communiquées à la X, au Y" (prepositions)
     by_genitive = False
@@ -742,6 +748,7 @@ def _recipient_list(
         if not re.search(r"\w{2}", name):
             break
         condition = None
+        cond_start: int | None = None
         nxt = name_end
         at = _skip(f, name_end)
         place = _PLACE_APPOSITION.match(f, at) if f[name_end:at].strip() == "," else None
@@ -756,7 +763,7 @@ def _recipient_list(
             and re.match(r"[a-z]", f[at:])
         )
         if cond or apposition:  # ", promoteur de l'étude," is said of it too
-            cstart = at
+            cstart = cond_start = at
             cend_m = _CONDITION_END.search(f, at + 1)
             # "pour les seules informations relatives aux accidents et aux maladies": the
             # "et aux" of what the condition enumerates, not a new recipient
@@ -771,7 +778,18 @@ def _recipient_list(
             nxt = cend
         if condition is None and det is not None:  # "communique au X le dossier, afin de …"
             condition = _trailing(sentence, f, name_end)
+        obj = _OBJECT_AFTER.match(f, name_end) if active and condition is None else None
+        if obj is not None:  # "- au Répertoire X, les modifications, aux fins de …"
+            condition = _trailing(sentence, f, obj.end())
+        namely = _NAMELY.match(f, nxt)
+        if namely is not None:  # "aux organismes sociaux, à savoir la X et la Y": X and Y
+            pos = namely.end()
+            by_article = None
+            continue
         found.append((name, condition, name_start))
+        # a condition set off by a comma may be shared; "… et la DSP dans le cadre de ses
+        # missions" is the last one's own
+        commas.append(condition is not None and (cond_start is None or "," in f[name_end:cond_start]))
         sep = _SEPARATOR.match(f, nxt)
         if sep and not by_article and re.match(r"(?:le|la|les|l'|un|une|ses|son|sa|leurs|leur)\b", f[sep.end() :]):
             sep = None
@@ -793,10 +811,31 @@ def _recipient_list(
         pos = sep.end()
     # "à la DSP et au Parquet Général, sur réquisition": one condition for recipients joined
     # with nothing between them
-    if len(found) > 1 and found[-1][1] and not any(c for _, c, _ in found[:-1]) and joined[-1] == "et":
+    if (
+        len(found) > 1 and found[-1][1] and not any(c for _, c, _ in found[:-1]) and joined[-1] == "et"
+        # "… et la DSP dans le cadre de ses missions": the last one's own
+        and (commas[-1] or not re.search(r"\b(?:son|sa|ses)\b", fold(found[-1][1] or "")))
+    ):
         shared = found[-1][1]
-        found = [(n, shared, o) for n, _, o in found]
+        each = _respectively(shared, len(found))
+        found = [(n, each[i] if each else shared, o) for i, (n, _, o) in enumerate(found)]
     return found
+
+
+def _respectively(condition: str, n: int) -> list[str] | None:
+    """ "respectivement pour l'évaluation du stage et pour son encadrement" over two
+    recipients: one condition each, in order."""
+    m = re.match(r"respectivement\s*,?\s*", fold(condition))
+    if m is None:
+        return None
+    parts = [p.strip(" ,") for p in re.split(r",\s*|\s+et\s+", condition[m.end() :])]
+    return parts if len(parts) == n and all(parts) else None
+
+
+#: After a recipient, the object of an active verb: "- au Répertoire, les modifications".
+_OBJECT_AFTER = re.compile(r"\s*,\s*(?:les|le|la|l'|un|une|des)\b[^,;]*")
+#: "aux organismes de sécurité sociale, à savoir la X et la Y": the named ones.
+_NAMELY = re.compile(r"\s*,?\s*(?:a savoir|c'est-a-dire|soit|notamment)\s*:?\s*(?=(?:le|la|les|l'|au|aux|a)\b)")
 
 
 def _skip(f: str, at: int) -> int:

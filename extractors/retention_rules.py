@@ -55,7 +55,14 @@ _V = r"(?:e|ee|es|ees|ent|ons|era|eront|erait|eraient|er)"
 #: ("durée de conservation des X", "la suppression des X") their complement, and count only
 #: when the sentence has no verb, or as a phase of it ("puis font l'objet d'une anonymisation").
 MARKERS: tuple[tuple[str, RetentionAction, bool], ...] = (
-    (rf"\b(?:conserv|gard|stock){_V}\b", RetentionAction.RETAIN, True),
+    (
+        rf"\b(?:conserv|gard|stock){_V}\b"
+        # "maintenus dans la base de production deux ans" (not "les droits sont maintenus")
+        r"|\bmaintenue?s?(?=\s+(?:en|dans)\s+(?:la\s+|les\s+|le\s+|l')?(?:base|application|traitement|systeme|fichier"
+        r"|archive|ligne))",
+        RetentionAction.RETAIN,
+        True,
+    ),
     (rf"\banonymis{_V}\b|\brendue?s? anonymes?\b", RetentionAction.ANONYMISE, True),
     (
         rf"\b(?:supprim|purg|effac|elimin|ecras|broy){_V}\b|\bdetrui(?:t|te|ts|tes|sent|ra|ront|re)\b",
@@ -95,6 +102,7 @@ FIX_VERB = word_re(
 #: relevé l'intérêt d'une durée de …", "estime qu'une durée de deux mois est suffisante").
 STANCE = word_re(
     r"\b(?:considere|estime|juge|admet|accepte|retient|souhaite|invite|rappelle|est d'avis|releve l'interet"
+    r"|a (?:la )?condition qu(?:e|')|sous (?:la )?reserve qu(?:e|')"
     r"|avait (?:releve|estime|considere|fixe|admis|retenu))\b"
 )
 #: The Commission judging a period it does not set ("considère que la durée de trente jours
@@ -495,14 +503,14 @@ def _controller_rules(
             new_scope = ctx.subject  # "Leur durée de conservation ne saurait dépasser un an"
         if new_scope is None and not mk.verb:  # "Les X font l'objet d'une durée de conservation …"
             new_scope = subject(text, start, mk.start, anywhere=True)
-        scope = new_scope or scope
+        scope = _named_before(new_scope, fold(raw), ctx.scope) or scope
         exc = EXCEPTION.search(fold(text[seg_start:seg_end]))
         if exc:
             seg_end = seg_start + exc.start()
         about = _About(
             scope=scope, action=mk.action, set_by=SetBy.CONTROLLER, raw=raw, start=start, end=end
         )
-        built = _build(text, seg_start, seg_end, about)
+        built = _respectively(_build(text, seg_start, seg_end, about), fold(text[mk.end : seg_end]))
         if built:
             out.extend(built)
             ctx.pending = built[-1] if not _has_period(built[-1]) else None
@@ -518,6 +526,30 @@ def _controller_rules(
         else:  # its period may come in the next sentence ("Ce délai est de trois ans")
             ctx.pending = _rule(about)
     return out
+
+
+def _respectively(rules: list[RetentionRule], folded_after: str) -> list[RetentionRule]:
+    """ "Les X et les Y sont conservés respectivement jusqu'au départ et trois mois": X's
+    period, then Y's."""
+    if len(rules) < 2 or not re.match(r"\W*respectivement\b", folded_after) or not rules[0].data_scope:
+        return rules
+    scope = rules[0].data_scope
+    parts = [p for p in re.split(r"\s*,\s*|\s+et\s+", scope) if p]
+    if len(parts) != len(rules) or any(r.data_scope != scope for r in rules):
+        return rules
+    return [dataclasses.replace(r, data_scope=clean(p) or p) for r, p in zip(rules, parts, strict=True)]
+
+
+def _named_before(scope: str | None, folded: str, before: str | None) -> str | None:
+    """ "ces journaux" after "les journaux d'accès au portail": the name said before."""
+    if not scope or not before or before == scope:
+        return scope
+    head = fold(scope)
+    if fold(before).startswith(head + " ") and re.search(
+        r"\b(?:ces|cette|cet|ce|lesdite?s|ledit|ladite)\s+" + re.escape(head) + r"\b", folded
+    ):
+        return before
+    return scope
 
 
 def _refers_back(text: str, start: int, verb_start: int) -> bool:
@@ -711,8 +743,9 @@ def _build(text: str, seg_start: int, seg_end: int, about: _About) -> list[Reten
             d_scope = clean(found) if found else scope
             d_trigger, d_rolling = find_trigger(own), is_rolling(own)
         else:
-            found = duration_scope(seg, None, d.start, d.end)
-            if found and scope is None:
+            before = [r.end for r in ranges if r.end <= d.start]
+            found = duration_scope(seg, before[-1] if before else None, d.start, d.end)
+            if found and (scope is None or before):  # "… treize mois au maximum, et les données qu'ils collectent vingt-cinq mois"
                 d_scope = clean(found)
         out.append(
             _rule(about if d_scope == scope else dataclasses.replace(about, scope=d_scope),
@@ -761,6 +794,8 @@ def _commission_rules(
         scope = before[-1].data_scope if before else (ctx.scope if ctx else None)
     if scope is None and ctx is not None and ctx.pending is not None and not markers:
         scope = ctx.pending.data_scope  # "Relève que la durée de X n'a pas été précisée. Fixe cette durée à deux mois."
+    if ctx is not None:
+        scope = _named_before(scope, f, ctx.scope)
     seg_end = markers[1].start if len(markers) > 1 else end
     about = _About(
         scope=scope, action=action, set_by=SetBy.COMMISSION, raw=sentence, start=start, end=end

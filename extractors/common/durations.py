@@ -261,11 +261,13 @@ def find_ranges(text: str) -> list[Range]:
 _UNTIL = word_re(
     r"\b(?:tant qu'|tant que|aussi longtemps que|(?:pendant|pour) (?:toute )?la duree (?:d|necessaire)|le temps (?:d|necessaire)|durant (?:toute )?la duree d"
     r"|jusqu'(?:a|au|aux|a la|a l')\s|(?:la\s+)?duree\s+de\s+(?:vie|validite)\s+d"
-    r"|(?:pendant|durant)\s+(?:toute\s+)?l'annee\s+(?:(?:scolaire|civile|universitaire|budgetaire)\s+)?en\s+cours"
+    r"|(?:pendant|durant|pour)\s+(?:toute\s+)?l'annee\s+(?:(?:scolaire|civile|universitaire|budgetaire)\s+)?en\s+cours"
     r"|(?:pendant|durant)\s+(?:toute\s+)?(?:la|leur|sa|son)\s+(?:scolarite|vie|carriere|relation|mission|validite|presence"
     r"|affectation|adhesion|engagement|abonnement|contrat|sejour|hospitalisation|prise en charge|instruction"
     r"|procedure|detention|activite|fonctions?|mandat|emploi|inscription|periode\s+d))"
 )
+#: A list item's period that is a stretch of time: "- inscriptions : durée de la scolarité".
+_UNTIL_ITEM = re.compile(r"^\W*(?:la\s+)?duree\s+(?:de\s+la|du|des|de\s+l')\s*(?!conservation)")
 _TRIGGER = word_re(
     r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de leurs\s"
     r"|de son\s|de sa\s|de ses\s|de votre\s|de vos\s|de notre\s|de nos\s|d')"
@@ -359,8 +361,8 @@ def noun_phrase(text: str, start: int) -> str | None:
             if nxt in ("de", "d'", "du", "des") and not has_complement:
                 end = w.start()  # "dernier achat ou de votre dernière visite": a second event
                 break
-            if _DETERMINER.fullmatch(nxt) and token == "ou":
-                end = w.start()  # "fin de la mission ou le départ": a second event
+            if _DETERMINER.fullmatch(nxt) and token == "ou" and text[start + w.start() + 1] != "ù":
+                end = w.start()  # "fin de la mission ou le départ": a second event ("où": a clause)
                 break
         if i and (token in ("de", "d'", "du", "des") or token.startswith("d'")):
             has_complement = True
@@ -422,7 +424,7 @@ def find_until(seg: str) -> str | None:
     """An open condition instead of a duration: "tant que le compte est actif", "pendant
     toute la durée de la relation contractuelle", "jusqu'au départ de l'agent"."""
     f = fold(seg)
-    m = _UNTIL.search(f)
+    m = _UNTIL.search(f) or _UNTIL_ITEM.match(f)
     if not m:
         return None
     stop = re.search(

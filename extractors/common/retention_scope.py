@@ -37,7 +37,7 @@ _BOUNDARY = re.compile(
     # ", à l'issue de laquelle elles …": a relative clause after a comma (not "les dossiers
     # des demandeurs auxquels un logement a été attribué", a part of the subject)
     r"|,\s*(?:[\w'-]+\s+){0,3}?(?:laquelle|lequel|lesquelles|lesquels|duquel|desquels|desquelles|auquel|auxquels"
-    r"|auxquelles)\s"
+    r"|auxquelles)\s+(?:cas\s+)?|\b(?:dans ce cas|en ce cas|le cas echeant)\s*,?\s*"
 )
 _CONNECTIVES = re.compile(
     r"^(?:[\s,;:]|\b(?:et|puis|mais|par ailleurs|enfin|en outre|de plus|ensuite|de meme|toutefois"
@@ -100,7 +100,7 @@ _LEAD_IN = re.compile(
 _TOPIC_LEAD = re.compile(r"^(?:pour\s+|concernant\s+|s'agissant\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|d'))")
 _DETERMINER_LEAD = re.compile(
     r"^(?:(?:tou(?:te)?s\s+(?:les|ces|leurs|vos|nos)|tout\s+le|toute\s+la|(?:celles?|ceux|celui)\s+(?:des|du|de\s+la|de\s+l'|d')"
-    r"|leurs|leur|les|le|la|des|du|de\s+la|ces|cette|cet|ce|ses"
+    r"|leurs|leur|les|le|la|des|du|de\s+la|ces|cette|cet|ce|ses|une|un"
     r"|sa|son|vos|votre|nos|notre)\s+|(?:l'|de\s+l')\s*)"
 )
 _PRONOUN = re.compile(
@@ -294,7 +294,8 @@ def complement(text: str, noun_end: int, seg_end: int) -> str | None:
     rest = tail[m.end() :]
     stop = re.search(
         r"\s(?:est|sont|sera|seront|intervient|interviendra|a lieu|s'effectue|correspond|ne|n'|doit|doivent"
-        r"|peut|peuvent|pourra|devra|pendant|durant|jusqu'|a compter|au-dela|au plus|au moins)\b|[,;:]"
+        r"|peut|peuvent|pourra|devra|pendant|durant|jusqu'|a compter|au-dela|au plus|au moins|a l'issue|au terme"
+        r"|au bout|a l'expiration|dans un delai|apres|des la|des le|des l'|lors)\b|[,;:]"
         r"|\s(?:\d+|un|une|deux|trois|quatre|cinq|six|dix|douze|quinze|trente)\s+(?:ans?|mois|jours?|semaines?|heures?|annees?)\b"
         r"|\s+et\s+(?:la|les|l')\s*(?:fixe|ramene|reduit|limite|porte)",
         fold(rest),

@@ -299,6 +299,7 @@ SETS = {
     # 2009–2025), measured first, then used to fix what they showed
     "dev3": MATERIAL / "dev3",
     "dev4": MATERIAL / "dev4",
+    "dev5": MATERIAL / "dev5",
     "blind": MATERIAL / "blind2",
 }
 

@@ -145,6 +145,35 @@ CONDITIONS = [
     "Le service transmet les dossiers complets à la <recipient condition=\"pour les seules demandes "
     "recevables\">Commission d'Attribution des Aides</recipient> pour les seules demandes recevables. La "
     "Commission relève que ce transfert est conforme à l'article 20 de la loi n° 1.165.",
+    # dev5 families, in other words: an object after the name and its condition (active voice)
+    "Il adresse également à la <recipient condition=\"sur sa demande\">Direction des Finances</recipient>, sur "
+    "sa demande, un relevé des paiements.",
+    "Le gestionnaire transmet :\n"
+    "- à la <recipient condition=null>Caisse de Retraite</recipient>, les déclarations d'embauche ;\n"
+    "- au <recipient condition=\"aux fins de contrôle\">Service du Travail</recipient>, les contrats, aux fins "
+    "de contrôle.",
+    # "à savoir"; "ainsi que, le cas échéant,"; "respectivement"; a condition on the last one only
+    "Les données sont communiquées aux caisses sociales, à savoir la <recipient condition=null>Caisse Maladie"
+    "</recipient> et la <recipient condition=null>Caisse des Retraites</recipient>.",
+    "Les destinataires sont le <recipient condition=null>Service des Parkings</recipient> ainsi que, le cas "
+    "échéant, la <recipient condition=\"le cas échéant\">Police Municipale</recipient>.",
+    "Les notes sont communiquées à leur <recipient condition=\"pour l'orientation\">lycée d'origine</recipient> "
+    "et à leur <recipient condition=\"pour la bourse\">caisse d'allocations</recipient>, respectivement pour "
+    "l'orientation et pour la bourse.",
+    "Les destinataires sont les <recipient condition=null>services de la Mairie</recipient> et la <recipient "
+    "condition=\"dans le cadre de ses enquêtes\">Brigade Financière</recipient> dans le cadre de ses enquêtes.",
+    # recipients as subjects with other verbs; "il en va de même"; "à destination des"; "pour" + noun
+    "Les <recipient condition=\"dans le cadre d'un audit\">auditeurs internes</recipient> peuvent recevoir "
+    "communication des dossiers, dans le cadre d'un audit. Il en va de même des <recipient condition=\"pour la "
+    "certification\">commissaires aux comptes</recipient>, pour la certification.",
+    "La <recipient condition=\"aux fins de mise à jour du fichier\">Fédération</recipient> se voit communiquer "
+    "les licences, aux fins de mise à jour du fichier.",
+    "Des copies sont établies à destination des <recipient condition=\"en vue de leur versement\">Archives "
+    "municipales</recipient>, en vue de leur versement.",
+    "Les montants sont communiqués à la <recipient condition=\"pour mise en paiement\">Trésorerie</recipient> "
+    "pour mise en paiement.",
+    # an anonymised form is no communication of personal data
+    "Les résultats sont communiqués à l'Observatoire sous une forme agrégée et anonymisée, à des fins d'étude.",
 ]
 
 

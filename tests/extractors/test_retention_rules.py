@@ -507,6 +507,59 @@ CASES = [
         '<rule duration=null duration_min=P2Y duration_max=P4Y data_scope="pièces">excéder quatre ans</rule>.',
         id="floor-then-ceiling-one-range",
     ),
+    # dev5 families, in other words
+    pytest.param(
+        "Les dossiers sont maintenus en base active <rule action=retain duration=P1Y trigger=clôture>un an</rule> "
+        "après leur clôture, puis <rule action=archive duration=P4Y data_scope=dossiers>placés en archives "
+        "intermédiaires durant quatre ans</rule>.",
+        id="maintenus-en-base",
+    ),
+    pytest.param(
+        "Le club procède à la destruction des certificats médicaux <rule action=delete duration=P1Y "
+        'data_scope="certificats médicaux">à l\'issue d\'un délai d\'un an</rule>.',
+        id="nominal-action-complement",
+    ),
+    pytest.param(
+        "Les bandes sont conservées <rule duration=P15D>quinze jours</rule>, sauf incident, auquel cas elles sont "
+        '<rule data_scope=bandes until="jusqu\'à la clôture de l\'enquête">conservées jusqu\'à la clôture de '
+        "l'enquête</rule>.",
+        id="auquel-cas",
+    ),
+    pytest.param(
+        'Les fiches de liaison sont conservées <rule until="pour l\'année scolaire en cours">pour l\'année '
+        "scolaire en cours</rule>.",
+        id="pour-annee-en-cours",
+    ),
+    pytest.param(
+        "Les informations sont conservées :\n"
+        '- pour les dossiers d\'adhésion : <rule data_scope="dossiers d\'adhésion" until="durée de '
+        "l'adhésion\">durée de l'adhésion</rule> ;\n"
+        '- pour les reçus fiscaux : <rule data_scope="reçus fiscaux" duration=P6Y>six ans</rule>.',
+        id="item-duree-de-la",
+    ),
+    pytest.param(
+        "Les cookies de mesure sont conservés <rule duration=P13M duration_max=P13M>treize mois au maximum"
+        '</rule>, et les statistiques qu\'ils produisent <rule data_scope="statistiques qu\'ils produisent" '
+        "duration=P25M>vingt-cinq mois</rule>.",
+        id="bound-then-elided-group",
+    ),
+    pytest.param(
+        "Les dossiers sont archivés <rule action=archive duration=P2Y trigger=\"jour où la décision est devenue "
+        'définitive">deux ans</rule> à compter du jour où la décision est devenue définitive.',
+        id="trigger-ou-clause",
+    ),
+    pytest.param(
+        "Les enregistrements d'appels sont conservés <rule duration=P3M>trois mois</rule>. La Commission demande "
+        'que ces enregistrements soient <rule set_by=commission data_scope="enregistrements d\'appels" '
+        "duration=P1M duration_max=P1M>conservés au plus un mois</rule>.",
+        id="demonstrative-takes-the-name",
+    ),
+    pytest.param(
+        "Les fiches de présence et les feuilles d'émargement sont conservées respectivement <rule "
+        'data_scope="fiches de présence" duration=P1Y>un an</rule> et <rule data_scope="feuilles d\'émargement" '
+        "duration=P3Y>trois ans</rule>.",
+        id="respectivement",
+    ),
 ]
 
 
