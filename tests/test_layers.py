@@ -29,9 +29,7 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-MODULES = {
-    _module_name(p): p for package in LAYERS for p in sorted((ROOT / package).rglob("*.py"))
-}
+MODULES = {_module_name(p): p for package in LAYERS for p in sorted((ROOT / package).rglob("*.py"))}
 
 
 def _resolve(name: str) -> str | None:
@@ -134,3 +132,12 @@ def test_pipeline_modules_are_small():
         and (n := len(p.read_text(encoding="utf-8").splitlines())) > PIPELINE_MAX_LINES
     }
     assert long == {}
+
+
+def test_the_extractor_version_covers_the_subfolders():
+    """A module under extractors/common/ or extractors/vocab/ changes EXTRACTOR_VERSION too."""
+    from extractors.version import code_hash
+
+    top_level_only = code_hash(*sorted((ROOT / "extractors").glob("*.py")))
+    assert code_hash(ROOT / "extractors") != top_level_only
+    assert code_hash(ROOT / "extractors") == code_hash(*sorted((ROOT / "extractors").rglob("*.py")))
