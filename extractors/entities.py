@@ -500,10 +500,26 @@ def _model_span(text: str, s: Span) -> Span | None:
         return None  # "Gestion des horaires des agents": a finalité phrase
     if len(words) == 1:
         word = words[0]
-        if word in _NOT_NAMES or re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text):
+        if word in _NOT_NAMES or _written_as_word(text, word.lower()):
             return None  # "Commission", "État", or a common noun ("Utilisateur", "Banque")
     label = "MISC" if _DOCUMENT.match(name) else s.label
     return Span(start, start + len(name), label)
+
+
+def _written_as_word(text: str, word: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a whole word (a hyphen binds: "e-mail" holds no
+    "mail"); a literal search, not a pattern compiled for each word."""
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if not (i and _word_char(text[i - 1])) and not (j < len(text) and _word_char(text[j])):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
 
 
 def merge(
