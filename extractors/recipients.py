@@ -163,7 +163,7 @@ _SEPARATOR = re.compile(
     r"|\s+ainsi qu')(?=" + _NEW_RECIPIENT + r")"
 )
 _NAME_END = re.compile(
-    r"\s*[;:](?:\s|$)|\.(?:\s|$)|\s*,(?!\s*(?:de|du|des|d')\b)\s*|\s+(?=" + CONDITION_CUE + r")"
+    r"\s*[;:](?:\s|$)|\.(?:\s|$)|\s*,(?!\s*(?:de\b(?!\s+(?:maniere|facon|sorte)\b)|du\b|des\b|d'))\s*|\s+(?=" + CONDITION_CUE + r")"
     r"|\s+(?:et|ou|et/ou|ainsi que|de meme que)\s+(?=(?:a|au|aux|a la|a l'|vers|aupres)\b)|\s+ainsi qu'"
     r"|\s+(?:ainsi que|et|ou|et/ou)\s+(?=(?:le|la|les|l'|un|une)\b)|\s+(?:et|ou|ainsi que)\s*,"
     r"|\s+et\s+(?=(?:du|de la|de l'|des)\s+[A-ZÀ-Þa-z][\w'-]*\s+[A-ZÀ-Þ])"
@@ -173,7 +173,7 @@ _NAME_END = re.compile(
 _CONDITION_END = re.compile(
     r"\s*[;](?:\s|$)|\.(?:\s|$)|:\s|,\s*puis\s|,\s*(?=aucune?\s|nulle\s)|,\s*(?:et|mais|tandis)\s+(?:que|qu')|,\s*(?=(?:et|ou|ainsi que)\s*,)|\s+(?=(?:et|ou|ainsi que)\s+(?:a|au|aux|a la|a l')\b)|\s+ainsi qu'"
     r"|,\s*(?=(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:a|au|aux|a la|a l'|vers|aupres)\b"
-    r"(?!\s*(?:des fins|titre|la seule fin|l'exclusion|leur demande|sa demande|la demande|l'occasion)))"
+    r"(?!\s*(?:des fins|fins|titre|la seule fin|l'exclusion|leur demande|sa demande|la demande|l'occasion)))"
     r"|,\s*(?=(?:et|ou)\s+(?:le|la|les|l')\b)|,\s*(?=(?:les|le|la|l'|un|une)\s*[a-z])"
 )
 #: An article no preposition or conjunction introduces starts another noun phrase (the
@@ -247,6 +247,10 @@ def _item(text: str, block, intro: str, mode: str | None, out: Extraction) -> No
     if not (is_access_list or has_perm):
         return
     colon = block.text.find(":")
+    if 0 < colon < 200 and _SENT_ON_REQUEST.match(f, colon + 1):
+        # "- la Direction de la Sûreté Publique : communication … sur réquisition"
+        _add_recipient(out, block.text[:colon], block.start, _sent_condition(block.text, f, colon + 1))
+        return
     if 0 < colon < 200:
         role, zone_start = block.text[:colon].strip(), block.start + colon + 1
     else:
@@ -265,6 +269,20 @@ def _item(text: str, block, intro: str, mode: str | None, out: Extraction) -> No
         )
 
 
+#: An item of an access list that says the data are sent to it, not read by it.
+_SENT_ON_REQUEST = re.compile(
+    r"\s*(?:communication|transmission|transfert|envoi|remise|copie)s?\b(?!\s+(?:interne|entre))"
+)
+
+
+def _sent_condition(body: str, fb: str, at: int) -> str | None:
+    """What limits a sending an item describes ("communication des images sur réquisition
+    judiciaire": "sur réquisition judiciaire"), None when nothing does."""
+    sent = _SENT_ON_REQUEST.match(fb, at)
+    cond = _CONDITION_START.search(fb, sent.end()) if sent else None
+    return strip_final_period(body[cond.start() :].strip(" ,;")) or None if cond else None
+
+
 def _item_recipients(body: str, at: int, out: Extraction, *, active: bool = False) -> None:
     """ "- la Trésorerie Générale des Finances, aux fins de versement ;", "- Compagnie
     d'assurance : en cas de sinistre ;", "- aux autorités judiciaires, sur réquisition."."""
@@ -278,7 +296,10 @@ def _item_recipients(body: str, at: int, out: Extraction, *, active: bool = Fals
         return
     colon = re.search(r"\s*:\s*", body)
     if colon and colon.start() > 2:
-        condition = strip_final_period(body[colon.end() :].strip(" ,;")) or None
+        if _SENT_ON_REQUEST.match(fb, colon.end()):  # "- le conseil : transmission … en cas de litige"
+            condition = _sent_condition(body, fb, colon.end())
+        else:
+            condition = strip_final_period(body[colon.end() :].strip(" ,;")) or None
         _add_recipient(out, body[: colon.start()], at, condition)
         return
     for name, condition, pos in _recipient_list(body, fold(body), 0, active):
@@ -297,6 +318,17 @@ _ANONYMOUS = re.compile(
     r"\b(?:statistiques|donnees|informations|resultats)\s+(?:\w+\s+){0,2}?(?:anonymes|anonymisees|agregees)"
     r"(?:\s+et\s+(?:anonymes|anonymisees|agregees))?\s+(?:sont|seront|peuvent)"
     r"|\bsous\s+(?:une\s+)?forme\s+(?:agregee\s+et\s+)?(?:anonyme|anonymisee)s?\b"
+    # "Le rapport, qui ne comporte que des données statistiques, est communiqué au …"
+    r"|\bne\s+(?:comporte|contient|comprend)n?t?\s+que\s+des\s+(?:donnees|informations|resultats|elements)?\s*"
+    r"(?:statistiques|anonymes|anonymisees|agregees)"
+)
+#: A recipient that only receives what names nobody: "au Conseil National, sous la forme de
+#: statistiques anonymes, et à la X": no communication of personal data to it ("sous forme
+#: agrégée" alone is kept: aggregated is not anonymous).
+_ANONYMOUS_CONDITION = re.compile(
+    r"^(?:(?:uniquement|seulement|exclusivement)\s+)?(?:sous\s+(?:la\s+|une\s+)?forme\s+(?:de\s+|d')?(?:\w+\s+){0,2}?"
+    r"(?:anonyme|anonymisee)s?|de\s+(?:maniere|facon)\s+(?:anonyme|anonymisee)"
+    r"|apres\s+anonymisation|(?:de\s+|des\s+)?(?:donnees|statistiques)\s+(?:anonymes|anonymisees))\b"
 )
 _FOLLOWING = re.compile(
     r"\s*(?:aux|a des|a l'un des)\s+(?:destinataires|organismes|services|personnes|entites|autorites)\s+"
@@ -573,6 +605,8 @@ def _clause_recipients(text: str, start: int, end: int, out: Extraction) -> None
         leads = [(a, c) for a, c in leads if a > said_end] or leads
     for at, condition in leads:
         for name, cond, pos in _recipient_list(sentence, f, at, active):
+            if cond and _ANONYMOUS_CONDITION.match(fold(cond)):
+                continue  # statistics only: no personal data goes to it
             _add_recipient(out, name, start + pos, cond or condition or before)
 
 
@@ -679,7 +713,14 @@ def _sentence_condition(sentence: str, f: str, first: int) -> str | None:
     return sentence[lead:comma].strip() or None
 
 
-_ABBREVIATION = re.compile(r"(?:\binc|\bltd|\bcorp|\bco|\bs\.a|\bs\.a\.m|\bsarl|\bsas|\bst|\bdr|\bme|\bm)$")
+_ABBREVIATION = re.compile(
+    r"(?:\binc|\bltd|\bcorp|\bco|\bs\.a|\bs\.a\.m|\bsarl|\bsas|\bst|\bdr|\bme|\bm|(?<![\w.])(?:[a-z]\.){1,4}[a-z])$"
+)
+#: "au Conseil Économique, Social et Environnemental": capitalised words set off by commas
+#: and closed by "et" + a capital inside one name (the name's own words, not new recipients).
+_NAME_WORDS_AFTER_COMMA = re.compile(
+    r",\s*[A-ZÀ-Þ][\w'-]*(?:\s*,\s*[A-ZÀ-Þ][\w'-]*)*\s+et\s+[A-ZÀ-Þ][\w'-]*(?=[\s,;.)]|$)"
+)
 #: "… à la Protection des Droits, des Libertés et à la Médiation": a body's name whose own
 #: "à la" makes "et à la" + a capital part of it, not a new recipient.
 _INNER_A = re.compile(r"\s(?:a la|a l'|au|aux)\s")
@@ -703,6 +744,12 @@ def _name_end(sentence: str, f: str, start: int) -> int:
         if stop is not None and f[end : end + 1] == "." and _ABBREVIATION.search(f, start, end):
             pos = end + 1
             continue
+        if stop is not None and f[end : end + 1] == "," and end > start:
+            words = _NAME_WORDS_AFTER_COMMA.match(sentence, end)
+            last = sentence[start:end].split()
+            if words is not None and last and last[-1][:1].isupper():
+                pos = words.end()  # "Conseil Économique, Social et Environnemental"
+                continue
         if (
             stop is not None
             and re.match(r"\s+(?:et|ou)\s+(?:a la|a l'|au|aux)\s", f[end:])
@@ -726,6 +773,7 @@ def _recipient_list(
     or something other than a recipient follows."""
     found: list[tuple[str, str | None, int]] = []
     commas: list[bool] = []  # whether each one's condition is set off by a comma
+    own: list[bool] = []  # whether each one's condition says it is its own ("ce dernier pour")
     joined: list[str] = []  # how each recipient after the first was joined ("," or "et")
     by_article = None  # "sont : la X, le Y" (articles) or "communiquées à la X, au Y" (prepositions)
     by_genitive = False
@@ -760,7 +808,7 @@ def _recipient_list(
             cond is None
             and f[nxt:at].strip() == ","
             and not re.match(_NEW_RECIPIENT + r"|(?:et|ou|ainsi|de meme)\b|(?:qui|dont|lequel|laquelle)\b", f[at:])
-            and re.match(r"[a-z]", f[at:])
+            and re.match(r"[a-z]", sentence[at:])  # a capital: another name ("…, Monaco Telecom et …")
         )
         if cond or apposition:  # ", promoteur de l'étude," is said of it too
             cstart = cond_start = at
@@ -776,6 +824,9 @@ def _recipient_list(
             cend = cend_m.start() if cend_m else len(f)
             condition = strip_final_period(sentence[cstart:cend].strip(" ,;")) or None
             nxt = cend
+            last_only = _LAST_ONE.match(f, cstart)
+            if last_only is not None and condition is not None:  # "…, ce dernier pour les seules …"
+                condition = strip_final_period(sentence[last_only.end() : cend].strip(" ,;")) or None
         if condition is None and det is not None:  # "communique au X le dossier, afin de …"
             condition = _trailing(sentence, f, name_end)
         obj = _OBJECT_AFTER.match(f, name_end) if active and condition is None else None
@@ -790,9 +841,12 @@ def _recipient_list(
         # a condition set off by a comma may be shared; "… et la DSP dans le cadre de ses
         # missions" is the last one's own
         commas.append(condition is not None and (cond_start is None or "," in f[name_end:cond_start]))
+        own.append(cond_start is not None and _LAST_ONE.match(f, cond_start) is not None)
         sep = _SEPARATOR.match(f, nxt)
         if sep and not by_article and re.match(r"(?:le|la|les|l'|un|une|ses|son|sa|leurs|leur)\b", f[sep.end() :]):
             sep = None
+        if sep is None and not by_article:  # "au Service des Sports, Monaco Telecom et à la Mairie"
+            sep = re.compile(r"\s*,\s*(?=[A-ZÀ-Þ][\w'-]*\s+[A-ZÀ-Þ0-9])").match(sentence, nxt)
         if sep is None and by_genitive:  # "à la connaissance du Maire et du Secrétaire Général"
             sep = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+)(?=(?:du|de la|de l'|des)\s)").match(f, nxt)
         if not sep:
@@ -813,6 +867,7 @@ def _recipient_list(
     # with nothing between them
     if (
         len(found) > 1 and found[-1][1] and not any(c for _, c, _ in found[:-1]) and joined[-1] == "et"
+        and not own[-1]
         # "… et la DSP dans le cadre de ses missions": the last one's own
         and (commas[-1] or not re.search(r"\b(?:son|sa|ses)\b", fold(found[-1][1] or "")))
     ):
@@ -832,6 +887,8 @@ def _respectively(condition: str, n: int) -> list[str] | None:
     return parts if len(parts) == n and all(parts) else None
 
 
+#: "…, ce dernier pour les seules informations …": said of the last recipient alone.
+_LAST_ONE = re.compile(r"(?:ce dernier|cette derniere|ces derniers|ces dernieres|celui-ci|celle-ci|ceux-ci|celles-ci)\b\s*,?\s*")
 #: After a recipient, the object of an active verb: "- au Répertoire, les modifications".
 _OBJECT_AFTER = re.compile(r"\s*,\s*(?:les|le|la|l'|un|une|des)\b[^,;]*")
 #: "aux organismes de sécurité sociale, à savoir la X et la Y": the named ones.
@@ -871,6 +928,6 @@ def _balanced(text: str) -> str:
 #: What follows a communication verb and is not a recipient.
 _NOT_A_NAME = re.compile(
     r"^(?:tiers|des tiers|personne$|aucun|aucune|quiconque|l'exterieur|l'etranger|titre|ce titre|cet effet"
-    r"|cette fin|leur demande|sa demande|la demande|condition|moins|d'autres fins|autres fins|des fins"
+    r"|cette fin|leur demande|sa demande|la demande|condition|moins|d'autres fins|autres fins|des fins|fins"
     r"|(?:l')?articles?\s+\d+|(?:la\s+)?loi\s+n|exigences|dispositions)\b"
 )

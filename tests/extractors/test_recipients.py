@@ -174,7 +174,42 @@ CONDITIONS = [
     "pour mise en paiement.",
     # an anonymised form is no communication of personal data
     "Les résultats sont communiqués à l'Observatoire sous une forme agrégée et anonymisée, à des fins d'étude.",
+    # one recipient of several receives only anonymous figures: only the others receive data
+    "Les dossiers sont transmis à l'Office des Statistiques, de manière anonymisée, et au <recipient "
+    "condition=\"pour le versement des aides\">Service des Aides Sociales</recipient>, pour le versement des aides.",
+    "La synthèse, qui ne contient que des informations agrégées, est adressée au Conseil d'Administration.",
+    # aggregated is not anonymous: kept
+    "Les indicateurs sont transmis à la <recipient condition=\"sous forme agrégée\">Direction de la Santé"
+    "</recipient>, sous forme agrégée.",
+    # "ce dernier": the condition is the last recipient's own, without the anaphor
+    "Les relevés sont communiqués à l'<recipient condition=null>employeur</recipient> et à l'<recipient "
+    "condition=\"pour les seules données de paie\">expert-comptable</recipient>, celui-ci pour les seules données "
+    "de paie.",
+    # a body's name with its own commas; a dotted abbreviation inside a name
+    "Les demandes sont transmises à l'<recipient condition=\"pour instruction\">Office de Protection, "
+    "d'Assistance et Prévention</recipient>, pour instruction.",
+    "Le dossier est adressé au <recipient condition=null>Secrétariat de S.A.S. le Prince Souverain</recipient>.",
+    "Les données sont communiquées au <recipient condition=null>Service des Sports</recipient>, <recipient "
+    "condition=null>Monaco Telecom</recipient> et à la <recipient condition=null>Mairie</recipient>.",
+    # "aux fins de" after a condition continues it; it names no recipient
+    "Les photographies sont transmises à la <recipient condition=\"avec l'accord des familles, aux fins "
+    "d'illustration\">revue municipale</recipient>, avec l'accord des familles, aux fins d'illustration.",
 ]
+
+
+def test_an_access_list_item_that_receives_the_data_is_a_recipient() -> None:
+    text = (
+        "Les accès et communications sont les suivants :\n"
+        "- les agents du service : tous droits ;\n"
+        "- le conseil juridique : transmission du dossier en cas de contentieux ;\n"
+        "- la Direction de la Sûreté Publique : communication des images sur réquisition judiciaire."
+    )
+    tables = extract(text).tables
+    assert [(r.recipient, r.condition) for r in tables["recipients"]] == [
+        ("conseil juridique", "en cas de contentieux"),
+        ("Direction de la Sûreté Publique", "sur réquisition judiciaire"),
+    ]
+    assert [(a.role, a.permissions) for a in tables["access_rights"]] == [("les agents du service", ("all",))]
 
 
 @pytest.mark.parametrize("annotated", CONDITIONS)
