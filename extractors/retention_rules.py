@@ -39,6 +39,7 @@ from extractors.common.retention_scope import (
     commission_scope,
     complement,
     duration_scope,
+    inverted_subject,
     object_phrase,
     pronoun_subject,
     subject,
@@ -485,6 +486,8 @@ def _controller_rules(
                 new_scope = topic(text, start, mk.start) or ctx.scope
         else:
             new_scope = subject(text, region_start, mk.start)
+        if new_scope is None and mk.verb and i == 0:  # "Sont conservés pendant dix ans les X"
+            new_scope = inverted_subject(text, region_start, mk.start, mk.end, seg_end)
         if new_scope is None and mk.verb and i and pronoun_subject(text, region_start, mk.start):
             new_scope = scope  # "… archivées huit ans, à l'issue desquels elles sont détruites"
         if new_scope is None and mk.verb and i == 0 and (
@@ -511,6 +514,8 @@ def _controller_rules(
             scope=scope, action=mk.action, set_by=SetBy.CONTROLLER, raw=raw, start=start, end=end
         )
         built = _respectively(_build(text, seg_start, seg_end, about), fold(text[mk.end : seg_end]))
+        if i == 0 and built:
+            built = _fronted_trigger(text, start, mk.start, built)
         if built:
             out.extend(built)
             ctx.pending = built[-1] if not _has_period(built[-1]) else None
@@ -526,6 +531,27 @@ def _controller_rules(
         else:  # its period may come in the next sentence ("Ce délai est de trois ans")
             ctx.pending = _rule(about)
     return out
+
+
+def _fronted_trigger(text: str, start: int, verb_start: int, rules: list[RetentionRule]) -> list[RetentionRule]:
+    """ "Au terme de l'abonnement, elles sont conservées un an": the event the sentence opens
+    with starts the periods that have none of their own."""
+    head = text[start:verb_start]
+    comma = head.find(",")
+    if comma == -1 or not _FRONTED.match(fold(head)):
+        return rules
+    trigger = find_trigger(head[:comma])
+    if trigger is None:
+        return rules
+    return [
+        dataclasses.replace(r, trigger=trigger)
+        if r.trigger is None and (r.duration or r.duration_max or r.duration_min)
+        else r
+        for r in rules
+    ]
+
+
+_FRONTED = re.compile(r"^\W*(?:au terme|a l'issue|a compter|a partir|a la suite|a la fin|apres|des|lors)\b")
 
 
 def _respectively(rules: list[RetentionRule], folded_after: str) -> list[RetentionRule]:

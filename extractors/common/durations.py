@@ -188,7 +188,7 @@ _MAX_AFTER = re.compile(
 )
 _MIN_BEFORE = word_re(
     r"\b(?:au\s+minimum|minimum|au\s+moins|d'au\s+moins|pas\s+moins\s+de|minimale?s?|minimaux"
-    r"|(?:ne|n')\s*(?:\w+\s+){0,2}?(?:etre\s+)?inferieure?s?\s+a)\s*(?:de\s+|d')?$"
+    r"|(?:ne|n')\s*(?:\w+\s+){0,2}?(?:etre\s+)?inferieure?s?\s+a)\s*,?\s*(?:(?:pendant|durant)\s+)?(?:de\s+|d')?$"
 )
 #: Words that make the period after them a ceiling: "durée maximale de", "ne saurait excéder",
 #: "n'excédant pas", "dans la limite de", "limitée à", "au plus", "ne … pas au-delà de".
@@ -198,7 +198,7 @@ _MAX_BEFORE = word_re(
     r"|(?:ne|n')\s*(?:\w+\s+){0,3}?(?:exceder|exceden?t?|depasser|depassen?t?|aller\s+au-dela\s+d'?|etre\s+superieure?s?\s+a)"
     r"|(?:ne|n')\s*(?:excede|excedent|depasse|depassent|excedera|depassera)\s+pas"
     r"|limitee?s?\s+a|plafonnee?s?\s+a|plus\s+de|plus\s+d'|au-dela\s+de|au-dela\s+d')\s*,?\s*"
-    r"(?:(?:jusqu'a\s+)?(?:l'expiration|la\s+fin|l'issue|le\s+terme)\s+d'|(?:une|la)\s+)?"
+    r"(?:(?:pendant|durant)\s+)?(?:(?:jusqu'a\s+)?(?:l'expiration|la\s+fin|l'issue|le\s+terme)\s+d'|(?:une|la)\s+)?"
     r"(?:(?:duree|periode|delai)\s+(?:maximale?\s+)?)?(?:de\s+|d')?$"
 )
 _RANGE_LINK = re.compile(r"^\s*(?:minimum\s+)?(?:a|et|,)\s+(?:(?:au\s+)?maximum\s+)?$")
@@ -260,7 +260,9 @@ def find_ranges(text: str) -> list[Range]:
 
 _UNTIL = word_re(
     r"\b(?:tant qu'|tant que|aussi longtemps que|(?:pendant|pour) (?:toute )?la duree (?:d|necessaire)|le temps (?:d|necessaire)|durant (?:toute )?la duree d"
-    r"|jusqu'(?:a|au|aux|a la|a l')\s|(?:la\s+)?duree\s+de\s+(?:vie|validite)\s+d"
+    r"|jusqu'(?:a|au|aux|a la|a l')\s(?!(?:\d+|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|seize|vingt|trente"
+    r"|quarante|cinquante|soixante|cent)(?:[\s-](?:et[\s-])?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix))*)\s+"
+    r"(?:ans?|mois|jours?|semaines?|annees?|heures?)\b)|(?:la\s+)?duree\s+de\s+(?:vie|validite)\s+d"
     r"|(?:pendant|durant|pour)\s+(?:toute\s+)?l'annee\s+(?:(?:scolaire|civile|universitaire|budgetaire)\s+)?en\s+cours"
     r"|(?:pendant|durant)\s+(?:toute\s+)?(?:la|leur|sa|son)\s+(?:scolarite|vie|carriere|relation|mission|validite|presence"
     r"|affectation|adhesion|engagement|abonnement|contrat|sejour|hospitalisation|prise en charge|instruction"
@@ -269,12 +271,16 @@ _UNTIL = word_re(
 #: A list item's period that is a stretch of time: "- inscriptions : durée de la scolarité".
 _UNTIL_ITEM = re.compile(r"^\W*(?:la\s+)?duree\s+(?:de\s+la|du|des|de\s+l')\s*(?!conservation)")
 _TRIGGER = word_re(
-    r"\b(?:(?:a compter|a partir|a l'issue|a la suite|au-dela|au terme|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de leurs\s"
+    r"\b(?:(?:a compter|a partir|a la suite|au-dela|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de leurs\s"
     r"|de son\s|de sa\s|de ses\s|de votre\s|de vos\s|de notre\s|de nos\s|d')"
     r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|votre\s|vos\s|notre\s|nos\s|ses\s)|suivant\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|ses\s)|jusqu'(?:au\s|a la\s|a l'|a\s+(?:leur|leurs|son|sa|ses)\s)"
     r"|a la\s+(?=fin\s)|au\s+(?=depart\s)"
     # "supprimées à l'expiration du délai de recours": the event, "expiration" included
     r"|a\s+l'(?=expiration\s+(?:(?:du|de\s+la|des)\s+|de\s+l')(?!(?:delai|duree|periode)s?\s+(?:de|d')\s*conservation))"  # "à la fin de la relation" → "fin de la relation"
+    # "au terme de la période d'essai", "à l'issue de la formation": the noun is part of the
+    # event (not "à l'issue de ce délai", "au terme d'un délai de …", "… de conservation")
+    r"|(?:a\s+l'(?=issue\s)|au\s+(?=terme\s))(?=\w+\s+(?:(?:du|de\s+la|des|de\s+leur|de\s+leurs|de\s+son|de\s+sa|de\s+ses)\s+"
+    r"|de\s+l'|d'(?!un\b|une\b))(?!(?:delai|duree|periode)s?\s+(?:de|d')\s*conservation))"
     r"|(?P<span>(?:pendant|durant)\s+(?:toute\s+)?la\s+(?=duree\s)))\s*"  # "la durée du contrat augmentée de 5 ans"
 )
 #: "jusqu'au départ plus 6 mois", "la durée du contrat augmentée de 5 ans": an event plus a period.
@@ -337,10 +343,11 @@ def noun_phrase(text: str, start: int) -> str | None:
     """The event's noun phrase that starts at ``start`` in ``text``, complements included
     ("clôture définitive du dossier avec l'usager", "date à laquelle la décision est devenue
     définitive"), never ending on a preposition, conjunction or article. It stops at
-    punctuation, at a new clause or purpose ("pour", "afin", "puis", a verb), at "ou" after
-    a comma ("dès X ou, à défaut, dès Y": X), at a determiner that no preposition or
+    punctuation (so at "ou" after a comma: "dès X ou, à défaut, dès Y": X), at a new clause or
+    purpose ("pour", "afin", "puis", a verb), at a determiner that no preposition or
     conjunction introduces ("à compter de leur collecte la durée …": "collecte"), and
-    "de celui-ci" is left out."""
+    "de celui-ci" is left out. Alternatives are one event: "dernier achat ou de votre
+    dernière visite", "attribution d'un logement ou le rejet de la demande"."""
     rest = fold(text[start:])
     hard = _NP_HARD_STOP.search(rest)
     relative = _RELATIVE.search(rest, 0, hard.start() if hard else len(rest))
@@ -356,13 +363,10 @@ def noun_phrase(text: str, start: int) -> str | None:
         if i and _DETERMINER.fullmatch(token) and not _PREP_OR_CONJ.fullmatch(prev):
             end = words[i - 1].end()
             break
-        if token in ("et", "ou") and i + 1 < len(words):
+        if token == "et" and i + 1 < len(words):
             nxt = words[i + 1].group()
             if nxt in ("de", "d'", "du", "des") and not has_complement:
-                end = w.start()  # "dernier achat ou de votre dernière visite": a second event
-                break
-            if _DETERMINER.fullmatch(nxt) and token == "ou" and text[start + w.start() + 1] != "ù":
-                end = w.start()  # "fin de la mission ou le départ": a second event ("où": a clause)
+                end = w.start()  # "fin du contrat et des avenants": the event is the first
                 break
         if i and (token in ("de", "d'", "du", "des") or token.startswith("d'")):
             has_complement = True
@@ -428,10 +432,14 @@ def find_until(seg: str) -> str | None:
     if not m:
         return None
     stop = re.search(
-        r"[;:]|,\s|\.(?:\s|$)|\s(?:puis|et (?:les|la|le|sont|seront)|(?:pour|s'agissant|concernant) (?:les|la|le|l'))\s",
+        r"[;:]|,\s|\.(?:\s|$)|\s(?:puis|et (?:les|la|le|sont|seront)|(?:pour|s'agissant|concernant) (?:les|la|le|l'))\s"
+        r"|\set\s+(?=(?:au plus|au maximum|au moins|au minimum|au-dela|pendant|durant|\d|un|une|deux|trois|quatre|cinq"
+        r"|six|sept|huit|neuf|dix|douze|quinze|vingt|trente)\b)",
         f[m.end() :],
     )
     phrase = seg[m.start() : m.end() + (stop.start() if stop else len(f) - m.end())]
+    if not re.search(r"\w", f[m.end() : m.start() + len(phrase)]) and m.group().startswith("jusqu"):
+        return None  # "jusqu'à" before a ceiling ("jusqu'à deux ans après …"), not a condition
     trailing = re.search(r"(?:\s+(?:et|ou|puis|mais))+\s*$", fold(phrase))
     if trailing:
         phrase = phrase[: trailing.start()]

@@ -32,12 +32,16 @@ _SAYING = (
     r"\s+(?:indique|precise|prevu|rappele|entendu|convenu|souligne|mentionne|releve|constate|note))"
 )
 _BOUNDARY = re.compile(
-    rf";|:|\b{_SAYING}\s+(?:\w+\s+){{0,2}}?(?:que\s|qu')|(?:^|,)\s*(?:(?:et|ou|mais|toutefois|cependant|neanmoins|donc|ainsi|en outre|egalement|aussi|en consequence|par consequent|des lors|a cet egard)\s+)?(?:de sorte |afin |pour )?(?:que\s|qu')"
+    rf";|:|\b{_SAYING}\s+(?:\w+\s+){{0,2}}?(?:que\s|qu')|(?:^|,)\s*(?:(?:et|ou|mais|toutefois|cependant|neanmoins|donc|en outre|egalement|aussi|en consequence|par consequent|des lors|a cet egard)\s+)?(?:de sorte |afin |pour )?(?:que\s|qu')"
     r"|,\s*(?:et|puis|mais)\s|\s(?:puis|tandis que|alors que)\s"
     # ", à l'issue de laquelle elles …": a relative clause after a comma (not "les dossiers
     # des demandeurs auxquels un logement a été attribué", a part of the subject)
     r"|,\s*(?:[\w'-]+\s+){0,3}?(?:laquelle|lequel|lesquelles|lesquels|duquel|desquels|desquelles|auquel|auxquels"
     r"|auxquelles)\s+(?:cas\s+)?|\b(?:dans ce cas|en ce cas|le cas echeant)\s*,?\s*"
+    # "une procédure sera mise en place afin que les données …", "le dossier est clôturé et
+    # les informations sont archivées": another clause before the subject
+    r"|\b(?:afin|de sorte|de maniere|pour)\s+(?:que\s|qu')"
+    r"|\b(?:est|sont|sera|seront|a ete|ont ete)\s+[a-z][\w-]*\s+et\s+(?=(?:les|la|le|l')\s*[a-z])"
 )
 _CONNECTIVES = re.compile(
     r"^(?:[\s,;:]|\b(?:et|puis|mais|par ailleurs|enfin|en outre|de plus|ensuite|de meme|toutefois"
@@ -108,6 +112,7 @@ _PRONOUN = re.compile(
     r"|celles|ceux|qui|lesquelles|lesquels|y)$"
 )
 _RELATIVE_INCISE = re.compile(r",\s*(?:qui|dont|lesquel(?:le)?s?|laquelle|lequel)\s[^,]*,?\s*$")
+_NAMELY = re.compile(r",\s*(?:a savoir|notamment|c'est-a-dire|en particulier|tel(?:le)?s?\s+que|y compris)\b")
 _TRAILING_NEG = re.compile(r"(?:\s+(?:ne|n'|y|en|ne\s+pas|ne\s+plus))+$")
 
 
@@ -123,6 +128,9 @@ def clean(phrase: str) -> str | None:
         if m and m.end():
             phrase, f = phrase[m.end() :], f[m.end() :]
     phrase = strip_final_period(phrase.strip(" ,;:-–—"))
+    namely = _NAMELY.search(fold(phrase))  # "données des appels, à savoir le numéro, la date …"
+    if namely and namely.start() > 0:
+        phrase = phrase[: namely.start()]
     incise = _RELATIVE_INCISE.search(fold(phrase))  # "journaux, qui retracent les accès,"
     if incise and incise.start() > 0:
         phrase = phrase[: incise.start()]
@@ -142,7 +150,12 @@ def subject(text: str, region_start: int, verb_start: int, anywhere: bool = Fals
     region = fold(text[region_start:verb_start])
     aux = _FIRST_VERB.search(region) if anywhere else _AUX.search(region)
     if not aux:
-        return _excepted(text, region_start, region) if not anywhere else None
+        if anywhere:
+            return None
+        joined = _JOINED_NP.search(region)
+        if joined is not None:  # "…, ainsi que des rapports anonymisés dès …": the rapports
+            return clean(text[region_start + joined.start("np") : region_start + joined.end("np")])
+        return _excepted(text, region_start, region)
     head_end = region_start + aux.start()
     head = fold(text[region_start:head_end])
     if re.search(r"\bqui\s*$", head):
@@ -151,20 +164,42 @@ def subject(text: str, region_start: int, verb_start: int, anywhere: bool = Fals
             cut = m.end()
         if cut is None:
             cut = head.rfind(",") + 1
-            heads = [m.start() for m in _NP_HEAD.finditer(head, cut)]
+            heads = [m.end() for m in _NP_HEAD.finditer(head, cut)]
             if heads:  # "Le dispositif génère des journaux techniques qui …"
                 cut = heads[-1]
         return clean(text[region_start + cut : head_end].rstrip()[:-3])
     cut = 0
     for m in _BOUNDARY.finditer(head):
         cut = m.end()
+    if _CONDITION_CLAUSE.match(head, cut):
+        comma = head.rfind(",", cut)
+        if comma == -1:
+            return None  # "… tant que celui-ci est actif, puis supprimées": no subject of its own
+        cut = comma + 1  # "Lorsqu'une procédure est engagée, les données sont …": after it
     return _topic_or_subject(text[region_start + cut : head_end])
 
 
+#: A clause of condition or time where a subject would stand ("tant que celui-ci est actif").
+_CONDITION_CLAUSE = re.compile(
+    r"\s*(?:,\s*)?(?:tant qu|aussi longtemps qu|lorsqu|quand\s|si\s|s'il|des qu|apres qu|avant qu|jusqu'a ce qu|puisqu"
+    r"|parce qu|sauf si|a moins qu)"
+)
+
+
+#: A participle after a noun phrase joined to what came before ("conservés six mois, ainsi
+#: que des rapports d'activité anonymisés"): that noun phrase is its subject.
+_JOINED_NP = re.compile(
+    r"(?:,\s*|\s)(?:ainsi que|et|de meme que)\s+(?P<np>(?:les|des|la|le|l'|ses|leurs|ces)\s*[a-z][^,;:]*?)\s*$"
+)
 #: Where a noun phrase starts that no preposition introduces (the antecedent of "qui").
 _NP_HEAD = re.compile(
-    r"(?:^|(?<![a-z])(?<!\bde)(?<!\bdu)(?<!\ba)(?<!\bau)(?<!\baux)(?<!\ben)(?<!\bpar)(?<!\bpour)(?<!\bsur)"
-    r"(?<!\bavec)(?<!\bdans)(?<!\bet)(?<!\bou)\s)(?=(?:les|des|la|le|l'|ces|un|une|leurs|ses)\b)"
+    r"(?:^|(?<!\bde)(?<!\bdu)(?<!\ba)(?<!\bau)(?<!\baux)(?<!\ben)(?<!\bpar)(?<!\bpour)(?<!\bsur)"
+    r"(?<!\bavec)(?<!\bdans)(?<!\bet)(?<!\bou)\s)(?=(?:les|la|le|l'|ces|leurs|ses)\b)"
+    # "des", "un", "une" after a noun are its complement ("les données des salariés"): an
+    # antecedent only after a verb ("le dispositif génère des journaux")
+    r"|\b(?:comport|contien|contienn|gener|produi|produis|cre|enregistr|collect|recueill|regroup|inclu|prevoi"
+    r"|detien|detienn|stock|recoi|recoiv|transmet|emet|etabli|etabliss|constitu|utilis|rassembl|compren|conserv"
+    r"|archiv|integr|ajout|dispos|gard)(?:e|es|ent|it|ons|ez|ait|aient)?\s(?=(?:des|un|une)\b)"
 )
 _FIRST_VERB = re.compile(
     r"\s(?:sont|est|seront|sera|soient|soit|ont|font|fait|peuvent|doivent|peut|doit|ne|n')\s"
@@ -300,7 +335,16 @@ def complement(text: str, noun_end: int, seg_end: int) -> str | None:
         r"|\s+et\s+(?:la|les|l')\s*(?:fixe|ramene|reduit|limite|porte)",
         fold(rest),
     )
-    return clean(rest[: stop.start()] if stop else rest)
+    phrase = rest[: stop.start()] if stop else rest
+    if _A_PERIOD.match(fold(phrase).strip()):
+        return None  # "font l'objet d'une conservation de 3 ans": a period, not what is kept
+    return clean(phrase)
+
+
+_A_PERIOD = re.compile(
+    r"^(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|dix-huit|vingt|trente)"
+    r"[\s-]+(?:ans?|mois|jours?|semaines?|heures?|annees?|minutes?)\b"
+)
 
 
 def duration_scope(seg: str, prev_end: int | None, start: int, end: int) -> str | None:
@@ -333,3 +377,25 @@ def commission_scope(sentence: str, f: str, after: int) -> str | None:
     if topic:
         return clean(sentence[topic.start("np") : topic.end("np")])
     return None
+
+
+#: "Sont conservés pendant dix ans les documents comptables …": the subject after the period.
+_INVERTED_HEAD = re.compile(r"^\W*(?:sont|est|seront|sera|restent|reste|demeurent|demeure)\s*$")
+_AFTER_PERIOD = re.compile(
+    r"\b(?:ans?|mois|jours?|semaines?|annees?|heures?)\b(?:\s+(?:glissants?|glissantes?|maximum|minimum|au plus|au moins))?"
+    r"\s*,?\s+(?=(?:les|la|le|l'|des|ces|leurs|ses|vos|nos)\b)"
+)
+
+
+def inverted_subject(text: str, region_start: int, verb_start: int, verb_end: int, seg_end: int) -> str | None:
+    """The subject of a verb that opens its clause, after the period ("Sont conservés
+    pendant dix ans les documents comptables relatifs aux paiements"), or None."""
+    if not _INVERTED_HEAD.match(fold(text[region_start:verb_start])):
+        return None
+    tail = fold(text[verb_end:seg_end])
+    m = _AFTER_PERIOD.search(tail)
+    if m is None:
+        return None
+    stop = re.compile(r"[.;:,()]").search(tail, m.end())
+    return clean(text[verb_end + m.end() : verb_end + (stop.start() if stop else len(tail))])
+

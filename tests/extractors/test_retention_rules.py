@@ -560,6 +560,76 @@ CASES = [
         "duration=P3Y>trois ans</rule>.",
         id="respectivement",
     ),
+    # the antecedent of "qui" after a verb; "des" after a noun is its complement
+    pytest.param(
+        "Le portail enregistre des traces de navigation qui sont conservées <rule data_scope=\"traces de "
+        "navigation\" duration=P3M>trois mois</rule>, ainsi que des statistiques <rule action=anonymise "
+        'data_scope="statistiques" trigger="fin du mois">anonymisées</rule> dès la fin du mois.',
+        id="antecedent-after-a-verb",
+    ),
+    pytest.param(
+        "Les badges des visiteurs et des prestataires qui sont conservés <rule data_scope=\"badges des "
+        'visiteurs et des prestataires" duration=P1M>un mois</rule>.',
+        id="antecedent-with-genitive-des",
+    ),
+    # a noun marker's "de" + a period is the period, not what is kept
+    pytest.param(
+        "Les relevés de badgeage font l'objet d'une conservation de <rule data_scope=\"relevés de badgeage\" "
+        "duration=P2Y>deux ans</rule>. Les plannings ont une durée de conservation d'<rule data_scope=plannings "
+        "duration=P1Y>un an</rule>.",
+        id="nominal-period-after-de",
+    ),
+    # an explanation after "à savoir", "notamment" is not part of the scope
+    pytest.param(
+        "Les données de géolocalisation, notamment la position, la vitesse et l'heure, sont conservées <rule "
+        'data_scope="données de géolocalisation" duration=P2M>deux mois</rule>.',
+        id="scope-without-its-examples",
+    ),
+    # ", ainsi qu'aux X" continues the subject
+    pytest.param(
+        "Les informations relatives aux adhérents, ainsi qu'à leurs ayants droit, sont conservées <rule "
+        "data_scope=\"informations relatives aux adhérents, ainsi qu'à leurs ayants droit\" duration=P5Y>cinq "
+        "ans</rule>.",
+        id="ainsi-qu-a-in-the-subject",
+    ),
+    # a clause of condition where the subject would stand: the previous scope holds
+    pytest.param(
+        "Les comptes sont <rule data_scope=comptes until=\"tant que l'abonné reste inscrit\">conservés</rule> "
+        "tant que l'abonné reste inscrit, puis <rule action=delete data_scope=comptes duration=P1Y>supprimés un "
+        "an</rule> après sa désinscription.",
+        id="condition-clause-is-no-subject",
+    ),
+    # the subject after the period
+    pytest.param(
+        "Sont conservées pendant <rule data_scope=\"pièces justificatives des remboursements\" "
+        "duration=P10Y>dix ans</rule> les pièces justificatives des remboursements.",
+        id="inverted-subject",
+    ),
+    # alternatives are one trigger; "au terme de", "à l'issue de" are part of it
+    pytest.param(
+        "Les dossiers sont supprimés <rule action=delete duration=P2Y trigger=\"clôture du dossier ou le décès du "
+        'bénéficiaire">deux ans</rule> après la clôture du dossier ou le décès du bénéficiaire.',
+        id="alternative-events",
+    ),
+    pytest.param(
+        "Au terme de la convention de stage, les évaluations sont conservées <rule data_scope=évaluations "
+        'duration=P1Y trigger="terme de la convention de stage">un an</rule>. À l\'issue de ce délai, elles sont '
+        '<rule action=delete data_scope=évaluations trigger=null>supprimées</rule>.',
+        id="fronted-event",
+    ),
+    # "jusqu'à" + a period is a ceiling; a bound set off by commas; an until stops before "et au plus"
+    pytest.param(
+        "Les questionnaires sont conservés <rule duration=P18M duration_max=P18M until=null trigger=\"fin de "
+        'l\'enquête">jusqu\'à dix-huit mois</rule> après la fin de l\'enquête.',
+        id="jusqu-a-a-period",
+    ),
+    pytest.param(
+        # (a condition capped by a ceiling: one row)
+        "Les données des bénévoles sont conservées pendant la durée de leur engagement et, au maximum, pendant "
+        '<rule until="pendant la durée de leur engagement" duration=P3Y duration_max=P3Y trigger=fin>trois '
+        "ans</rule> après la fin de celui-ci.",
+        id="bound-set-off-by-commas",
+    ),
 ]
 
 
