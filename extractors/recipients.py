@@ -137,6 +137,8 @@ _SUBJECT_RECIPIENT = word_re(
     r"destinataires?\b|\s(?:a|ont|aura|auront|peut avoir|peuvent avoir)\s+communication\b"
     r"|\s(?:recoit|recoivent|recevra|recevront|est informee?|sont informee?s|est rendue? destinataire)\b"
     r"|\s(?:peut|peuvent|pourra|pourront)\s+(?:egalement\s+|aussi\s+)?recevoir(?:\s+communication)?\b"
+    r"|\s(?:peut|peuvent|pourra|pourront)\s+(?:egalement\s+|aussi\s+)?(?:obtenir|avoir|se\s+voir\s+remettre)\s+"
+    r"(?:communication|copie|transmission)\b"
     r"|\s(?:se\s+voit|se\s+voient|se\s+verra|se\s+verront)\s+(?:communiquer|transmettre|adresser|remettre|notifier)\b"
 )
 #: What introduces the condition printed with a recipient.
@@ -148,10 +150,12 @@ CONDITION_CUE = (
     r"(?:requisition|demande|instruction|decision)|sur\s+requisition|a\s+(?:leur|sa|la|sa\s+seule)\s+demande"
     r"|en\s+cas\s+d|lorsqu|si\s|s'il|s'ils|sous\s+reserve|avec\s+l'accord|avec\s+leur\s+accord|le\s+cas\s+echeant"
     r"|a\s+l'exclusion\s+d|selon|uniquement|exclusivement|seulement|s'agissant|en\s+tant\s+qu|(?<!prise )en\s+charge\s+d"
-    r"|en\s+(?:sa|leur)\s+qualite|en\s+qualite|sous\s+forme|a\s+titre\s|pour\s+[a-z]+(?:tion|ment|age|ure)s?\b"
+    r"|en\s+(?:sa|leur)\s+qualite|en\s+qualite|sous\s+(?:une\s+|la\s+)?forme|a\s+titre\s|pour\s+[a-z]+(?:tion|ment|age|ure)s?\b"
     r"|par\s+voie|via|par\s+le\s+biais|sans\s|apres\s|des\s+(?:lors|que|qu)|pendant|durant|une\s+fois"
     r"|a\s+l'occasion|en\s+fonction|suivant|quand|lors\s+d|notamment\s+(?:pour|dans|en|afin)"
-    r"|a\s+l'issue\s+d|au\s+terme\s+d|apres\s|avant\s|des\s+(?:leur|la|le|l'|son|sa|reception))"
+    r"|a\s+l'issue\s+d|au\s+terme\s+d|apres\s|avant\s|des\s+(?:leur|la|le|l'|son|sa|reception)"
+    r"|le\s+jour\s+(?:de|d'|du|des|meme)|la\s+veille\s+d|le\s+lendemain\s+d|chaque\s+(?:jour|semaine|mois|annee|trimestre)\b"
+    r"|(?:une|deux)\s+fois\s+par\b|a\s+l'exception\s+d)"
 )
 _CONDITION_START = re.compile(CONDITION_CUE)
 #: A condition that lists what it covers ("pour les seules informations relatives aux …").
@@ -173,7 +177,7 @@ _NAME_END = re.compile(
 _CONDITION_END = re.compile(
     r"\s*[;](?:\s|$)|\.(?:\s|$)|:\s|,\s*puis\s|,\s*(?=aucune?\s|nulle\s)|,\s*(?:et|mais|tandis)\s+(?:que|qu')|,\s*(?=(?:et|ou|ainsi que)\s*,)|\s+(?=(?:et|ou|ainsi que)\s+(?:a|au|aux|a la|a l')\b)|\s+ainsi qu'"
     r"|,\s*(?=(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:a|au|aux|a la|a l'|vers|aupres)\b"
-    r"(?!\s*(?:des fins|fins|titre|la seule fin|l'exclusion|leur demande|sa demande|la demande|l'occasion)))"
+    r"(?!\s*(?:des fins|fins|titre|la seule fin|l'exclusion|l'exception|leur demande|sa demande|la demande|l'occasion)))"
     r"|,\s*(?=(?:et|ou)\s+(?:le|la|les|l')\b)|,\s*(?=(?:les|le|la|l'|un|une)\s*[a-z])"
 )
 #: An article no preposition or conjunction introduces starts another noun phrase (the
@@ -335,6 +339,18 @@ _FOLLOWING = re.compile(
     r"(?:suivants|suivantes|ci-apres|ci-dessous)\s*:\s*"
 )
 #: "…, établie en Suisse, …": where a recipient is, neither its name nor a condition.
+_BARE_PLACE = re.compile(r"(?:en|au|aux|à|a)\s+(?:l')?[A-ZÀ-Þ][\w'-]*(?:[\s-][A-ZÀ-Þ][\w'-]*)*\s*(?=[,;.)]|$)")
+#: "…, la société X, …": the recipient named after a word that says what it is.
+_NAMED = re.compile(
+    r"(?:la|le|l')\s*(?P<kind>societe|groupe|entreprise|laboratoire|cabinet|association|fondation|banque|compagnie)\s+"
+)
+
+
+class _Described(str):
+    """A condition that only describes its recipient (", promoteur de l'étude,"): a
+    condition the sentence states elsewhere ("Dans le cadre d'une enquête, …") wins."""
+
+
 #: A condition set off by commas before the recipients it applies to.
 _INCISE = re.compile(r"\s*,\s*(?P<c>(?=" + CONDITION_CUE + r")[^,;:.]{3,80}),\s*(?=" + _NEW_RECIPIENT + r")")
 _PLACE_APPOSITION = re.compile(
@@ -607,14 +623,17 @@ def _clause_recipients(text: str, start: int, end: int, out: Extraction) -> None
         for name, cond, pos in _recipient_list(sentence, f, at, active):
             if cond and _ANONYMOUS_CONDITION.match(fold(cond)):
                 continue  # statistics only: no personal data goes to it
+            if isinstance(cond, _Described) and (condition or before):
+                cond = None
             _add_recipient(out, name, start + pos, cond or condition or before)
 
 
 #: "Sont destinataires des enregistrements, sur réquisition, les officiers …", "Sont
 #: destinataires des informations relatives aux dons le commissaire aux comptes …".
 _INVERTED = re.compile(
-    r"^\W*(?:(?:par ailleurs|en outre|enfin|seuls?|seules?)\s*,?\s*)?sont\s+(?:egalement\s+|aussi\s+|seuls\s+)?"
-    r"destinataires\s+(?:des|de la|de l'|du|d')\s*"
+    r"^\W*(?:(?:par ailleurs|en outre|enfin|seuls?|seules?)\s*,?\s*)?(?:sont\s+(?:egalement\s+|aussi\s+|seuls\s+)?"
+    r"destinataires|(?:peuvent|pourront)\s+(?:egalement\s+|aussi\s+)?(?:recevoir|obtenir|avoir)\s+communication)"
+    r"\s+(?:des|de la|de l'|du|d')\s*"
 )
 
 
@@ -659,12 +678,19 @@ def _subject_recipient(sentence: str, f: str) -> tuple[str, int, str | None] | N
     if not re.search(r"[a-z]{2}", head[cut:end]) or re.search(r"\b(?:il|ils|elle|elles|qui)\s*$", head[:end]):
         return None
     receives = re.match(r"\s(?:recoit|recoivent|recevra|recevront)", f[verb.start() :])
+    only = _ONLY_WHAT.match(f, verb.end()) if receives else None
+    if only is not None:  # "reçoit uniquement les données nécessaires à la transaction"
+        stop = re.compile(r"\s*(?:[,;:]|\.(?:\s|$))").search(f, only.end())
+        condition = sentence[only.start("c") : stop.start() if stop else len(f)].strip() or None
+        return sentence[cut:end], cut, condition
     condition = _trailing(sentence, f, verb.end())
     if receives and condition and not _PURPOSE.match(fold(condition)):
         condition = None  # "reçoit les données relatives à …": what it receives, not why
     return sentence[cut:end], cut, condition
 
 
+#: What a recipient receives, restricted: "reçoit uniquement les données nécessaires à …".
+_ONLY_WHAT = re.compile(r"\s+(?P<c>(?:uniquement|seulement|exclusivement)\s+(?:les|des|la|le|l')\s*\w|les\s+seule?s\s)")
 #: A purpose or circumstance, as opposed to what is received ("reçoit les données … afin
 #: d'en assurer l'analyse").
 _PURPOSE = re.compile(
@@ -729,6 +755,19 @@ _INNER_A = re.compile(r"\s(?:a la|a l'|au|aux)\s")
 _PARTICIPLE = re.compile(r"(?<![\w-])[a-zàâçéèêëîïôûù][\w-]*(?:é|ée|és|ées|is|ise|ises|ant)$")
 
 
+#: A present participle ending a name before a condition ("aux officiers de police judiciaire
+#: agissant sur réquisition"), not a noun in "-ant" ("enfant", "représentant").
+_ACTING = re.compile(
+    r"\s(?!(?:enfant|etudiant|representant|intervenant|soignant|mandant|commercant|habitant|occupant|requerant"
+    r"|participant|exposant|dirigeant|assistant|gerant|surveillant|suppleant|declarant|ayant|traitant|enseignant"
+    r"|consultant|plaignant|fabricant|restaurant|militant|combattant|perdant|gagnant|sachant|aidant)\b)"
+    r"[a-zàâçéèêëîïôûù][\w-]*ant$"
+)
+
+
+_ACTING_CUE = re.compile(r"[a-z][\w-]*ant\s+(?=" + CONDITION_CUE + r")")
+
+
 def _name_end(sentence: str, f: str, start: int) -> int:
     """Where the recipient's name that starts at ``start`` ends."""
     pos = start
@@ -763,6 +802,9 @@ def _name_end(sentence: str, f: str, start: int) -> int:
         if stop is not None and f.startswith(" pour", end) and _PARTICIPLE.search(sentence, start, end):
             pos = end + 5
             continue
+        acting = _ACTING.search(f, start, end)
+        if stop is not None and acting is not None and acting.start() > start:
+            return acting.start()  # "officiers agissant sur réquisition": the condition starts there
         return end
 
 
@@ -799,11 +841,21 @@ def _recipient_list(
         cond_start: int | None = None
         nxt = name_end
         at = _skip(f, name_end)
-        place = _PLACE_APPOSITION.match(f, at) if f[name_end:at].strip() == "," else None
+        named = _NAMED.match(f, at) if f[name_end:at].strip() == "," else None
+        if named is not None and sentence[named.end() : named.end() + 1].isupper():
+            # "au promoteur de l'étude, la société Cardiolink Research Ltd, …": the name
+            name_start = named.start("kind")
+            name_end = _name_end(sentence, f, named.end())
+            name = sentence[name_start:name_end]
+            nxt = name_end
+            at = _skip(f, name_end)
+        place = _PLACE_APPOSITION.match(f, at) if f[nxt:at].strip() == "," else None
+        if place is None and f[nxt:at].strip() == "," and _BARE_PLACE.match(sentence, at):
+            place = re.compile(r"[^,;.]*").match(f, at)  # "au siège du groupe, en France"
         if place:  # "à la maison mère, établie en France, pour …"
             nxt = place.end()
             at = _skip(f, nxt)
-        cond = _CONDITION_START.match(f, at)
+        cond = _CONDITION_START.match(f, at) or _ACTING_CUE.match(f, at)
         apposition = (
             cond is None
             and f[nxt:at].strip() == ","
@@ -822,7 +874,13 @@ def _recipient_list(
             ):
                 cend_m = _CONDITION_END.search(f, cend_m.end() + 1)
             cend = cend_m.start() if cend_m else len(f)
+            if apposition:  # "…, transporteur partenaire, pour les seuls clients …": the condition
+                cue = re.compile(r",\s*(?=" + CONDITION_CUE + r")").search(f, cstart, cend)
+                if cue is not None:
+                    cstart = cue.end()
             condition = strip_final_period(sentence[cstart:cend].strip(" ,;")) or None
+            if apposition and condition is not None and cstart == at:
+                condition = _Described(condition)
             nxt = cend
             last_only = _LAST_ONE.match(f, cstart)
             if last_only is not None and condition is not None:  # "…, ce dernier pour les seules …"
@@ -845,6 +903,10 @@ def _recipient_list(
         sep = _SEPARATOR.match(f, nxt)
         if sep and not by_article and re.match(r"(?:le|la|les|l'|un|une|ses|son|sa|leurs|leur)\b", f[sep.end() :]):
             sep = None
+        if sep is None and det is not None:  # "transmet à la X les relevés, et aux familles le …"
+            after = _NEXT_AFTER_OBJECT.search(f, det.start())
+            if after is not None and not re.search(r"[;.:]", f[det.start() : after.start()]):
+                sep = after
         if sep is None and not by_article:  # "au Service des Sports, Monaco Telecom et à la Mairie"
             sep = re.compile(r"\s*,\s*(?=[A-ZÀ-Þ][\w'-]*\s+[A-ZÀ-Þ0-9])").match(sentence, nxt)
         if sep is None and by_genitive:  # "à la connaissance du Maire et du Secrétaire Général"
@@ -865,6 +927,12 @@ def _recipient_list(
         pos = sep.end()
     # "à la DSP et au Parquet Général, sur réquisition": one condition for recipients joined
     # with nothing between them
+    first = max((i + 1 for i, (_, c, _) in enumerate(found[:-1]) if c), default=0)
+    if first and len(found) - first > 1:  # "à la X pour …, ainsi qu'à A et à B le jour de …"
+        head, found = found[:first], found[first:]
+        commas, own, joined = commas[first:], own[first:], joined[first:]
+    else:
+        head = []
     if (
         len(found) > 1 and found[-1][1] and not any(c for _, c, _ in found[:-1]) and joined[-1] == "et"
         and not own[-1]
@@ -874,7 +942,7 @@ def _recipient_list(
         shared = found[-1][1]
         each = _respectively(shared, len(found))
         found = [(n, each[i] if each else shared, o) for i, (n, _, o) in enumerate(found)]
-    return found
+    return head + found
 
 
 def _respectively(condition: str, n: int) -> list[str] | None:
@@ -889,6 +957,8 @@ def _respectively(condition: str, n: int) -> list[str] | None:
 
 #: "…, ce dernier pour les seules informations …": said of the last recipient alone.
 _LAST_ONE = re.compile(r"(?:ce dernier|cette derniere|ces derniers|ces dernieres|celui-ci|celle-ci|ceux-ci|celles-ci)\b\s*,?\s*")
+#: Another recipient after the object of an active verb: "…, et aux familles le relevé".
+_NEXT_AFTER_OBJECT = re.compile(r",?\s*(?:et|ainsi que|puis)\s+(?=(?:a|au|aux|a la|a l')\b)")
 #: After a recipient, the object of an active verb: "- au Répertoire, les modifications".
 _OBJECT_AFTER = re.compile(r"\s*,\s*(?:les|le|la|l'|un|une|des)\b[^,;]*")
 #: "aux organismes de sécurité sociale, à savoir la X et la Y": the named ones.
@@ -928,6 +998,6 @@ def _balanced(text: str) -> str:
 #: What follows a communication verb and is not a recipient.
 _NOT_A_NAME = re.compile(
     r"^(?:tiers|des tiers|personne$|aucun|aucune|quiconque|l'exterieur|l'etranger|titre|ce titre|cet effet"
-    r"|cette fin|leur demande|sa demande|la demande|condition|moins|d'autres fins|autres fins|des fins|fins"
+    r"|cette fin|leur demande|sa demande|la demande|condition|moins|d'autres fins|autres fins|des fins|fins|exception\b"
     r"|(?:l')?articles?\s+\d+|(?:la\s+)?loi\s+n|exigences|dispositions)\b"
 )

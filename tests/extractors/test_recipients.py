@@ -191,6 +191,32 @@ CONDITIONS = [
     "Le dossier est adressé au <recipient condition=null>Secrétariat de S.A.S. le Prince Souverain</recipient>.",
     "Les données sont communiquées au <recipient condition=null>Service des Sports</recipient>, <recipient "
     "condition=null>Monaco Telecom</recipient> et à la <recipient condition=null>Mairie</recipient>.",
+    # a named company after a generic word is the recipient; a bare place is neither
+    "Les résultats sont adressés au sous-traitant, la <recipient condition=null>société Biolab Analytics"
+    "</recipient>, en Suisse.",
+    "Les dossiers sont transmis au <recipient condition=null>bureau régional</recipient>, en Italie.",
+    # a description then a condition: the condition; a condition stated before wins over a description
+    "Les listes sont communiquées à l'<recipient condition=\"pour les seuls élèves inscrits\">Association "
+    "Sportive du Lycée</recipient>, club partenaire, pour les seuls élèves inscrits.",
+    "En cas de contentieux, les pièces peuvent être remises au <recipient condition=\"En cas de contentieux\">"
+    "Conseil de la Mairie</recipient>, seul compétent pour statuer.",
+    # a participle before the cue belongs to the condition; a temporal condition; "à l'exception de"
+    "Les images sont remises aux <recipient condition=\"opérant sur réquisition du juge\">enquêteurs"
+    "</recipient> opérant sur réquisition du juge.",
+    "Les feuilles de match sont envoyées à la <recipient condition=\"pour le classement\">Ligue</recipient> pour "
+    "le classement, ainsi qu'aux <recipient condition=\"la veille de la rencontre\">arbitres</recipient> et aux "
+    "<recipient condition=\"la veille de la rencontre\">entraîneurs</recipient> la veille de la rencontre.",
+    "Les certificats sont transmis à la <recipient condition=\"à l'exception des données de santé\">mutuelle"
+    "</recipient>, à l'exception des données de santé.",
+    # "obtenir communication", inverted; what one receives, restricted, is its condition
+    "Les <recipient condition=\"sur leur demande\">commissaires aux comptes</recipient> peuvent obtenir "
+    "communication des pièces sur leur demande.",
+    "Peuvent aussi recevoir communication des relevés, pour les comptes qu'ils gèrent, les <recipient "
+    "condition=\"pour les comptes qu'ils gèrent\">gestionnaires de patrimoine</recipient>.",
+    "La <recipient condition=\"uniquement les montants dus\">banque</recipient> reçoit uniquement les montants dus.",
+    # recipients after the object of an active verb
+    "Le service adresse au <recipient condition=null>Trésor</recipient> les états de paiement, et à la <recipient "
+    "condition=null>banque</recipient> les ordres de virement.",
     # "aux fins de" after a condition continues it; it names no recipient
     "Les photographies sont transmises à la <recipient condition=\"avec l'accord des familles, aux fins "
     "d'illustration\">revue municipale</recipient>, avec l'accord des familles, aux fins d'illustration.",
