@@ -177,7 +177,7 @@ _NAME_END = re.compile(
 _CONDITION_END = re.compile(
     r"\s*[;](?:\s|$)|\.(?:\s|$)|:\s|,\s*puis\s|,\s*(?=aucune?\s|nulle\s)|,\s*(?:et|mais|tandis)\s+(?:que|qu')|,\s*(?=(?:et|ou|ainsi que)\s*,)|\s+(?=(?:et|ou|ainsi que)\s+(?:a|au|aux|a la|a l')\b)|\s+ainsi qu'"
     r"|,\s*(?=(?:(?:et|ou|ainsi que|ainsi qu'|de meme que)\s*)?(?:a|au|aux|a la|a l'|vers|aupres)\b"
-    r"(?!\s*(?:des fins|fins|titre|la seule fin|l'exclusion|l'exception|leur demande|sa demande|la demande|l'occasion)))"
+    r"(?!\s*(?:des fins|fins|titre|la seule fin|l'exclusion|l'exception|exclusion|exception|leur demande|sa demande|la demande|l'occasion)))"
     r"|,\s*(?=(?:et|ou)\s+(?:le|la|les|l')\b)|,\s*(?=(?:les|le|la|l'|un|une)\s*[a-z])"
 )
 #: An article no preposition or conjunction introduces starts another noun phrase (the
@@ -217,17 +217,20 @@ def extract(text: str, out: Extraction) -> None:
 def _read(text: str, out: Extraction) -> None:
     all_blocks = blocks(text)
     mode: str | None = None  # "recipients" / "access" after a sub-heading
-    for block in all_blocks:
+    heading = -1  # where the last sub-heading stands: an intro above it says nothing below it
+    for index, block in enumerate(all_blocks):
         f = fold(block.text)
         if re.match(r"^sur (?:les|la) (?:destinataires|communication)", f):
-            mode = "recipients"
+            mode, heading = "recipients", index
             continue
         if re.match(r"^sur les (?:personnes|acces|habilitations)", f):
-            mode = "access"
+            mode, heading = "access", index
             continue
         if block.kind == "item":
             intro = (
-                fold(all_blocks[block.intro_index].text) if block.intro_index is not None else ""
+                fold(all_blocks[block.intro_index].text)
+                if block.intro_index is not None and block.intro_index > heading
+                else ""
             )
             _item(text, block, intro, mode, out)
         elif not block.is_intro:
@@ -429,6 +432,8 @@ def _clean_role(role: str) -> str | None:
     role = role[m.end() :] if m else role
     lead = _ROLE_LEAD_IN.match(fold(role))
     role = role[lead.end() :] if lead else role
+    to = re.match(r"[\s\W]*(?:a\s+la\s+|a\s+l'\s*|aux\s+|au\s+|a\s+)(?=\w)", fold(role))
+    role = role[to.end() :] if to else role  # "- au responsable qualité : écoute": the role
     role = strip_final_period(role.strip(" ,;:-–•"))
     return role or None
 
@@ -752,7 +757,9 @@ _NAME_WORDS_AFTER_COMMA = re.compile(
 _INNER_A = re.compile(r"\s(?:a la|a l'|au|aux)\s")
 
 
-_PARTICIPLE = re.compile(r"(?<![\w-])[a-zàâçéèêëîïôûù][\w-]*(?:é|ée|és|ées|is|ise|ises|ant)$")
+_PARTICIPLE = re.compile(
+    r"(?<![\w-])(?:[a-zàâçéèêëîïôûù][\w-]*(?:é|ée|és|ées|is|ise|ises|ant)|compétente?s?|habilitée?s?)$"
+)
 
 
 #: A present participle ending a name before a condition ("aux officiers de police judiciaire
@@ -765,6 +772,7 @@ _ACTING = re.compile(
 )
 
 
+_RELATIVE_CONDITION = re.compile(r"\s+qui\s+[^,;:.]{0,60}?\s(?=" + CONDITION_CUE + r")")
 _ACTING_CUE = re.compile(r"[a-z][\w-]*ant\s+(?=" + CONDITION_CUE + r")")
 
 
@@ -801,6 +809,13 @@ def _name_end(sentence: str, f: str, start: int) -> int:
         # "experts mandatés pour l'évaluation": the participle's complement, not a condition
         if stop is not None and f.startswith(" pour", end) and _PARTICIPLE.search(sentence, start, end):
             pos = end + 5
+            continue
+        if (
+            stop is not None
+            and re.match(r"\s+pour\s+(?:les\s+|le\s+|la\s+|l')?[A-ZÀ-Þ]", sentence[end:])
+            and sentence[start : start + 1].isupper()
+        ):
+            pos = end + 5  # "Comité d'Éthique pour les Recherches Biomédicales": one name
             continue
         acting = _ACTING.search(f, start, end)
         if stop is not None and acting is not None and acting.start() > start:
@@ -856,6 +871,10 @@ def _recipient_list(
             nxt = place.end()
             at = _skip(f, nxt)
         cond = _CONDITION_START.match(f, at) or _ACTING_CUE.match(f, at)
+        relative = _RELATIVE_CONDITION.match(f, name_end) if cond is None else None
+        if relative is not None:  # "aux autorités judiciaires qui peuvent en obtenir copie sur réquisition"
+            at = relative.end()
+            cond = _CONDITION_START.match(f, at)
         apposition = (
             cond is None
             and f[nxt:at].strip() == ","

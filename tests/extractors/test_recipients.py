@@ -214,6 +214,15 @@ CONDITIONS = [
     "Peuvent aussi recevoir communication des relevés, pour les comptes qu'ils gèrent, les <recipient "
     "condition=\"pour les comptes qu'ils gèrent\">gestionnaires de patrimoine</recipient>.",
     "La <recipient condition=\"uniquement les montants dus\">banque</recipient> reçoit uniquement les montants dus.",
+    # a condition in a relative clause; "à l'exclusion de" continues a condition; a name with
+    # its own "pour les" + capitals; an adjective's complement stays in the name
+    "Aucune donnée n'est transmise à des tiers, à l'exception des <recipient condition=\"sur réquisition\">"
+    "douanes</recipient> qui peuvent en demander copie sur réquisition.",
+    "Les fiches sont transmises au <recipient condition=\"pour les seuls sinistres déclarés, à l'exclusion des "
+    "données de santé\">courtier</recipient>, pour les seuls sinistres déclarés, à l'exclusion des données de santé.",
+    "Les avis sont adressés à l'<recipient condition=null>Office pour les Anciens Combattants</recipient>.",
+    "La demande est transmise au <recipient condition=null>service compétent pour la délivrance des titres"
+    "</recipient>.",
     # recipients after the object of an active verb
     "Le service adresse au <recipient condition=null>Trésor</recipient> les états de paiement, et à la <recipient "
     "condition=null>banque</recipient> les ordres de virement.",
@@ -221,6 +230,22 @@ CONDITIONS = [
     "Les photographies sont transmises à la <recipient condition=\"avec l'accord des familles, aux fins "
     "d'illustration\">revue municipale</recipient>, avec l'accord des familles, aux fins d'illustration.",
 ]
+
+
+def test_a_sub_heading_ends_what_the_intro_above_it_says() -> None:
+    text = (
+        "• Sur les destinataires\n"
+        "Les informations sont communiquées :\n"
+        "- à la Caisse de Retraite, pour le calcul des droits.\n"
+        "• Sur les personnes ayant accès au traitement\n"
+        "- au directeur : consultation ;\n"
+        "- l'éditeur du logiciel : maintenance."
+    )
+    tables = extract(text).tables
+    assert [(r.recipient, r.condition) for r in tables["recipients"]] == [
+        ("Caisse de Retraite", "pour le calcul des droits")
+    ]
+    assert [a.role for a in tables["access_rights"]] == ["directeur", "l'éditeur du logiciel"]
 
 
 def test_an_access_list_item_that_receives_the_data_is_a_recipient() -> None:
