@@ -65,7 +65,10 @@ _EU_NUMBERED = re.compile(rf"\((?:UE|CE|CEE|ue|ce)\){_S}+(?:n{_S}?[°º]{_S}?)?\
 _LAW_BEFORE = re.compile(rf"(?:{'|'.join(p.LAW_HEADS)}){_S}+$")
 _EU_BEFORE = re.compile(rf"(?:reglement|directive){_S}+$")
 _DELIBERATION_BEFORE = re.compile(rf"(?:deliberations?|recommandations?|avis){_S}+$")
-_LAW_NAMES = re.compile("|".join(map(re.escape, sorted(p.LAW_NAMES, key=len, reverse=True))))
+#: As printed, but for the case after the first letter ("Code de la Mer", "Code de la mer").
+_LAW_NAMES = re.compile(
+    "|".join(re.escape(n[0]) + "(?i:" + re.escape(n[1:]) + ")" for n in sorted(p.LAW_NAMES, key=len, reverse=True))
+)
 _ACRONYM = re.compile("(?:" + "|".join(sorted(p.ACRONYMS, key=len, reverse=True)) + ")(?![\\w-])")
 _KNOWN = re.compile("(?:" + "|".join(map(re.escape, p.KNOWN_SYSTEMS)) + ")(?![\\w-])")
 _NAMES = re.compile("(?:" + "|".join(map(re.escape, p.BODY_NAMES)) + ")(?![\\w-])")
@@ -165,6 +168,13 @@ def _numbered(text: str) -> Iterable[Span]:
             yield Span(start, m.end(), "LAW")
 
 
+_BODY_NAMED = re.compile(
+    r"\b(?:etablissement|association|fondation|societe|service|direction|commission|comite|office|centre"
+    r"|institut|musee|conseil|groupement|organisme|entite|entreprise|club|federation|syndicat|agence)\b"
+    r"[^«»]{0,30}(?:denommee?|appelee?|intitulee?|nommee?)\s*$"
+)
+
+
 def _system_names(text: str) -> Iterable[Span]:
     for m in _GUILLEMET.finditer(text):
         q = _QUOTED_NAME.match(text, m.start())
@@ -172,7 +182,9 @@ def _system_names(text: str) -> Iterable[Span]:
             continue
         name = q["name"]
         if len(name.split()) <= 6 and re.search(r"[A-Z0-9À-Þ]", name):
-            yield Span(q.start("name"), q.end("name"), "SYSTEM")
+            # "l'établissement public dénommé « Nouveau Musée National »": a body, not a system
+            body = _BODY_NAMED.search(fast_fold(text[max(0, m.start() - 60) : m.start()]))
+            yield Span(q.start("name"), q.end("name"), "ORG" if body else "SYSTEM")
     after = 0
     for m in _SPACE_CAPITAL.finditer(text):
         i = m.start()
@@ -205,6 +217,9 @@ def _raw_rule_spans(text: str) -> Iterable[Span]:
             ):
                 yield Span(m.start(), m.end(), label)
     yield from _companies(text)
+    for m in _FORM_FIRST.finditer(text):  # "la SAM Méditerranée Ingénierie"
+        if _starts_word(text, m.start()):
+            yield Span(m.start(), m.end(), "ORG")
     yield from _addresses(text)
     for m in _OWN_NAMES.finditer(text):  # the literal after the capital is searched: fast
         if m.start() and text[m.start() - 1] in "CcAa" and _starts_word(text, m.start() - 1):
@@ -299,7 +314,8 @@ def _companies(text: str) -> Iterable[Span]:
 
 def _defined_here(text: str, systems: list[Span]) -> Iterable[Span]:
     """Names the page itself defines, at every occurrence: an acronym given in brackets
-    after a name ("… Rainier III (CGCR)"), a tool named in « » ("dénommé « Medtrav »")."""
+    after a name ("… Rainier III (CGCR)"), a tool or a body named in « » ("dénommé
+    « Medtrav »", "établissement public dénommé « Nouveau Musée National »")."""
     names: dict[str, str] = {}
     for m in _DEFINED_ACRONYM.finditer(text):
         acr = m["acr"]
@@ -308,7 +324,7 @@ def _defined_here(text: str, systems: list[Span]) -> Iterable[Span]:
     for s in systems:
         name = text[s.start : s.end].strip()
         if len(name) >= 3 and "\n" not in name:
-            names.setdefault(name, "SYSTEM")
+            names.setdefault(name, s.label)
     if not names:
         return
     every = re.compile(
@@ -334,9 +350,30 @@ def _non_overlapping(spans: Iterable[Span]) -> list[Span]:
 def rule_entities(text: str) -> list[Span]:
     """The rule entities of a document, in order, none overlapping another."""
     try:
-        return _non_overlapping(s for s in _raw_rule_spans(text) if s.end > s.start)
+        return _with_their_bodies(text, _non_overlapping(s for s in _raw_rule_spans(text) if s.end > s.start))
     except Exception:  # a pattern bug must never lose the document
         return []
+
+
+#: A company whose legal form comes first ("SAM Méditerranée Ingénierie", "SARL Azur Taxis").
+_FORM_FIRST = re.compile(
+    r"(?:S\.A\.M\.|SAM|SARL|S\.A\.R\.L\.|SCS|SNC|SCI)[ \u00a0]+[A-ZÀ-ÖØ-Þ][\w'&-]*(?:[ \u00a0]+(?:&[ \u00a0]+)?[A-ZÀ-ÖØ-Þ][\w'&-]*){0,4}"
+)
+_OF = re.compile(r"\s+(?:du|de\s+la|de\s+l'|des)\s*")
+
+
+def _with_their_bodies(text: str, spans: list[Span]) -> list[Span]:
+    """A law's name takes the body that issued it ("Convention n° 108 du Conseil de
+    l'Europe", "Recommandation … du Comité des Ministres du Conseil de l'Europe"): the whole
+    name is one entity, as a place inside a body's name is part of that name."""
+    out: list[Span] = []
+    for s in spans:
+        last = out[-1] if out else None
+        if last is not None and last.label == "LAW" and s.label == "ORG" and _OF.fullmatch(text, last.end, s.start):
+            out[-1] = Span(last.start, s.end, "LAW")
+        else:
+            out.append(s)
+    return out
 
 
 # --- where the model runs -----------------------------------------------------------

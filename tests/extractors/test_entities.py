@@ -55,7 +55,15 @@ RULE_CASES = [
     "annexées à l'<ent label=LAW>arrêté municipal n° 2019-561</ent> du 14 février 2019",
     "conformément à l'article 14 de la <ent label=LAW>loi n°1.165</ent>",
     "Vu l'<ent label=LAW>Ordonnance-Loi n° 674</ent> du 3 novembre 1959 ;",
-    "Vu la <ent label=LAW>Convention n° 108</ent> du <ent label=ORG>Conseil de l'Europe</ent> ;",
+    # a law's name takes the body that issued it
+    "Vu la <ent label=LAW>Convention n° 108 du Conseil de l'Europe</ent> ;",
+    "Vu la <ent label=LAW>Recommandation n° R (97) 5 du Comité des Ministres du Conseil de l'Europe</ent> ;",
+    "Les représentants du <ent label=ORG>Conseil de l'Europe</ent> et la <ent label=LAW>Convention n° 108</ent>.",
+    # a body named in « » after "établissement … dénommé"; a company whose form comes first;
+    # a code's name whatever the case after its first letter
+    "l'établissement public dénommé « <ent label=ORG>Musée Océanographique</ent> » ;",
+    "la <ent label=ORG>SARL Azur Taxis</ent> et le <ent label=LAW>Code de la Mer</ent>",
+    "la <ent label=ORG>Brigade des Mineurs</ent> de la <ent label=ORG>Direction de la Sûreté Publique</ent>",
     "au sens du <ent label=LAW>Règlement (UE) 2016/679</ent> du 27 avril 2016",
     "au sens de l'article 44 de la <ent label=LAW>Constitution</ent>.",
     "la constitution d'un dossier de demande est obligatoire",
