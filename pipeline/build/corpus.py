@@ -73,8 +73,8 @@ class RunSummary:
         return (
             f"read {counted(self.documents, 'document')}: "
             f"{counted(self.deliberations, 'deliberation')}, "
-            f"{self.skipped} skipped (duplicates), {self.not_deliberations} other acts, "
-            f"{self.failed} unreadable, {self.issues} issues{unchanged} → {self.out_dir}"
+            f"{self.skipped} skipped (duplicates), {counted(self.not_deliberations, 'other act')}, "
+            f"{self.failed} unreadable, {counted(self.issues, 'issue')}{unchanged} → {self.out_dir}"
         )
 
 

@@ -154,14 +154,25 @@ def rebuild(
 ) -> None:
     """Rebuild DATA/corpus/ from the pages kept in DATA/raw/, with no network access.
 
-    Re-extracts every article page of the raw store (the latest good copy of each canonical URL) with the current extractors and swaps the new corpus in atomically. Pages whose last fetch failed appear in the `issues` table as in `refresh`. Exit codes: 0 done; 3 another run holds the lock; 7 the corpus would shrink (not published).
+    Re-extracts every article page of the raw store (the latest good copy of each canonical URL) with the current extractors and swaps the new corpus in atomically. Pages whose last fetch failed appear in the `issues` table as in `refresh`. Exit codes: 0 done; 3 another run holds the lock; 7 the corpus would shrink (not published); 9 DATA/raw/ holds no page (nothing is written).
     """
     from pipeline import exits
     from pipeline.build.rebuild import rebuild as run_rebuild
     from pipeline.build.writer import CorpusShrinks
-    from pipeline.store import Locked, RunLock
+    from pipeline.store import Locked, RawStore, RunLock
 
     setup_logging(False)
+    if next(RawStore(data_dir / "raw").records(), None) is None:
+        # a wrong --data-dir, or `ccin rebuild` right after `make demo`: nothing to build
+        # from, and an empty corpus is never what was meant
+        typer.secho(
+            f"error: no page kept in {data_dir / 'raw'} ({data_dir.resolve() / 'raw'}): "
+            f"nothing to rebuild from; `ccin refresh --data-dir {data_dir}` fetches the pages "
+            "(the demo keeps its own in data/demo: `make demo` rebuilds its corpus)",
+            err=True,
+            fg="red",
+        )
+        raise typer.Exit(exits.BAD_INPUT)
     try:
         with RunLock(data_dir):
             summary = run_rebuild(

@@ -87,13 +87,19 @@ HEADER_FIELDS = (
 )
 
 
+def _resolved(path: Path) -> str:
+    """`` (/abs/path)`` for a relative path: says where it was looked for."""
+    return "" if path.is_absolute() else f" ({path.resolve()})"
+
+
 def _corpus(corpus: Path | None) -> Path:
     from pipeline.analysis.paths import corpus_dir
 
     path = corpus_dir(corpus)
     if not (path / "deliberations.parquet").exists():
         typer.secho(
-            f"error: no corpus in {path} (build one with `make demo` or `ccin extract`)",
+            f"error: no corpus in {path}{_resolved(path)} (build one with `make demo` or "
+            "`ccin extract`, or name one with --corpus DIR or CCIN_CORPUS)",
             err=True,
             fg="red",
         )
@@ -332,8 +338,14 @@ def _sentence(fact: dict[str, Any]) -> Text:
 def notebooks(
     corpus: CorpusOption = None,
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Where the executed notebooks and PNGs go.")
-    ] = Path("notebooks/output"),
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Where the executed notebooks and PNGs go (default: the clone's "
+            "notebooks/output, wherever ccin is run from).",
+        ),
+    ] = None,
     only: Annotated[
         list[str] | None,
         typer.Option("--only", help="Run only the notebooks whose name contains this."),
@@ -344,10 +356,18 @@ def notebooks(
     Writes OUT/<notebook>.ipynb (executed, with outputs) and OUT/<notebook>/<figure>.png.
     Exits 1 when a notebook raises (its partly executed copy is still written).
     """
-    from pipeline.publish.notebooks import run_notebooks
+    from pipeline.publish.notebooks import DEFAULT_OUT, notebook_paths, run_notebooks
 
-    path = _corpus(corpus)
-    results = run_notebooks(path, out, only=only)
+    names = [p.name for p in notebook_paths()]
+    if only and not any(o in n for o in only for n in names):
+        typer.secho(
+            f"error: no notebook's name contains {' or '.join(map(repr, only))}; "
+            f"the notebooks: {', '.join(names)}",
+            err=True,
+            fg="red",
+        )
+        raise typer.Exit(2)
+    results = run_notebooks(_corpus(corpus), out or DEFAULT_OUT, only=only)
     failed = 0
     for r in results:
         if r.error is None:

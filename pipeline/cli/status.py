@@ -25,7 +25,9 @@ def status(
     cov = coverage(data_dir)
     run = cov.last_run
     if run is None:
-        typer.echo(f"{data_dir}: no run yet")
+        demo = data_dir / "demo" / "runs.jsonl"
+        hint = f" (the demo's runs: ccin status --data-dir {demo.parent})" if demo.exists() else ""
+        typer.echo(f"{data_dir}: no run yet{hint}")
     else:
         reason = f" — {run['reason']}" if run.get("reason") else ""
         typer.echo(

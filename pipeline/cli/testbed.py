@@ -13,6 +13,24 @@ import typer
 from pipeline.cli.common import setup_logging
 
 
+def _check_sample(sample: Path) -> None:
+    """Exit 9 with a clear line when --sample holds no article page: the default is
+    relative to the current directory, so ``ccin demo`` run elsewhere than the clone's
+    root would otherwise serve a site with no deliberation and publish an empty corpus."""
+    from pipeline import exits
+
+    if sample.is_dir() and any(sample.glob("*.html")):
+        return
+    where = "does not exist" if not sample.exists() else "holds no article page (*.html)"
+    typer.secho(
+        f"error: the sample directory {sample} ({sample.resolve()}) {where}: run this "
+        "from the root of the clone, or give --sample DIR",
+        err=True,
+        fg="red",
+    )
+    raise typer.Exit(exits.BAD_INPUT)
+
+
 def mirror(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: any free port).")] = 8765,
     sample: Annotated[
@@ -45,6 +63,7 @@ def mirror(
     from pipeline.testbed.mirror import Mirror, build_site, preset_faults
 
     setup_logging(False)
+    _check_sample(sample)
     try:
         rules = preset_faults(faults or [])
     except ValueError as exc:
@@ -86,12 +105,14 @@ def demo(
     from pipeline.build.rebuild import rebuild as run_rebuild
     from pipeline.build.writer import CorpusShrinks
     from pipeline.fetch.client import ClientConfig
+    from pipeline.plurals import counted
     from pipeline.refresh import refresh as run_refresh
     from pipeline.run import RefreshOptions
     from pipeline.store import Locked, RawStore
     from pipeline.testbed.mirror import Mirror, build_site, preset_faults
     from scrapers.journal_de_monaco import SITE
 
+    _check_sample(sample)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     logging.getLogger("stamina").setLevel(logging.ERROR)  # the retries are the demo's point
     origin = (
@@ -117,9 +138,10 @@ def demo(
                     )
                 )
                 typer.echo(
-                    f"{label}: {report.requests} requests, {report.articles_fetched} articles "
-                    f"fetched, {report.failures} failures retried or left for the next run, "
-                    f"{report.new_deliberations} new deliberations"
+                    f"{label}: {counted(report.requests, 'request')}, "
+                    f"{counted(report.articles_fetched, 'article')} fetched, "
+                    f"{counted(report.failures, 'failure')} retried or left for the next run, "
+                    f"{counted(report.new_deliberations, 'new deliberation')}"
                 )
                 if report.exit_code:
                     typer.secho(f"error: {report.reason}", err=True, fg="red")

@@ -50,7 +50,8 @@ LIMITS = (
     "them, and OCR errors can break a heading, a date or a number.",
     "Section facts depend on the section being recognised from its heading; a deliberation "
     "without a given section (no interconnection, an older layout) has no rows for it. The "
-    "'deliberations with rows' column of the tables below shows how far each table reaches.",
+    "'deliberations with rows' column of the Coverage table above shows how far each table "
+    "reaches.",
     "A label outside the contract's vocabularies is recorded as `other`, with an `issues` row "
     "(code `unknown_label`) naming it; null means the text does not say.",
     "Durations keep the printed unit (`P24M` is not rewritten `P2Y`); `duration_months`, "

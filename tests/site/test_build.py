@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import lxml.html
 import pytest
@@ -292,3 +293,42 @@ def test_the_text_is_provenances_on_any_sections(title, rows):
 
     frame = pd.DataFrame(rows, columns=["start", "body_start", "heading", "text", "end"])
     assert site_text(title, rows) == document_text(title, frame)
+
+
+def test_retention_tables_read_as_printed(built_site):
+    """What a lawyer reads in the retention page's tables: the Commission's range of
+    2022-62 ("de 3 mois minimum à un an maximum") as a range, the controller's 30 days
+    rounded visibly, French category labels as in the figure, and a caption that says what
+    the figure draws."""
+    html = page(built_site, "doctrine/retention.html")
+    rows = {
+        tuple(cell.text_content().strip() for cell in tr.cssselect("th, td"))
+        for tr in html.cssselect("#commission table tbody tr")
+    }
+    assert ("2022-62", "informations temporelles", "≈1", "3–12", "lengthened") in rows
+    category_rows = html.cssselect("#by-category table tbody tr")
+    categories = {tr.cssselect("th, td")[0].text_content().strip() for tr in category_rows}
+    assert "informations temporelles" in categories
+    assert not categories & {"time_information", "electronic_identification", "other"}
+    text = html.text_content()
+    assert "Box plots" not in text
+    assert "not the published corpus" not in text.lower()  # no origin: the real site's
+    actions = page(built_site, "doctrine/actions.html")
+    reminders = actions.cssselect("#reminders tbody tr")
+    verbs = [tr.cssselect("th, td")[3].text_content() for tr in reminders]
+    assert "considère" in " ".join(verbs)
+    assert not any("considere" in v for v in verbs)
+
+
+def test_a_demonstration_corpus_says_so_on_every_page(linked_corpus, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(linked_corpus, corpus)
+    info = json.loads((corpus / "manifest.json").read_text())
+    info["origin"] = "a demonstration built from the bundled sample"
+    (corpus / "manifest.json").write_text(json.dumps(info))
+    out = tmp_path / "S"
+    build_site(corpus, out, search=False)
+    for name in ("index.html", f"d/{CITED}.html", "doctrine/retention.html", "search.html"):
+        note = page(out, name).cssselect("p.origin")
+        assert len(note) == 1, name
+        assert "a demonstration built from the bundled sample" in note[0].text_content()

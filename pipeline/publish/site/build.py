@@ -59,7 +59,9 @@ class SiteSummary:
     search_pages: int | None
 
 
-def environment(built_at: str | None = None) -> Environment:
+def environment(built_at: str | None = None, corpus: Path | None = None) -> Environment:
+    """The templates, with what every page shows: versions, build time, and the corpus's
+    ``origin`` when it is not the real site's (the demo says it is a demonstration)."""
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -71,6 +73,7 @@ def environment(built_at: str | None = None) -> Environment:
         schema_version=SCHEMA_VERSION,
         extractor_version=EXTRACTOR_VERSION,
         built_at=built_at or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        origin=manifest(corpus).get("origin") if corpus is not None else None,
     )
     return env
 
@@ -120,7 +123,7 @@ def render_site(
     """Every page of the site into the directory ``out``; each deliberation's search
     record goes to ``search`` as its page is written. The doctrine pages (matplotlib) are
     made meanwhile in a process of their own, on the core that Pagefind leaves free."""
-    env = env or environment()
+    env = env or environment(corpus=corpus)
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         doctrine = pool.submit(render_doctrine, corpus, out, str(env.globals["built_at"]))
         sizes = render_deliberations(corpus, out, env, search)
@@ -170,7 +173,7 @@ def render_doctrine(corpus: Path, out: Path, built_at: str) -> dict[str, int]:
     """The doctrine pages and their figures."""
     from pipeline.publish.site.doctrine import doctrine_pages
 
-    env = environment(built_at)
+    env = environment(built_at, corpus)
     sizes: dict[str, int] = {}
     (out / "doctrine").mkdir(parents=True, exist_ok=True)
     tables = {
@@ -195,7 +198,11 @@ def build_site(corpus: Path, out: Path, *, search: bool = True) -> SiteSummary:
     """Render the site of ``corpus`` and swap it in at ``out`` (see the module doc)."""
     started = time.monotonic()
     if not (corpus / "deliberations.parquet").exists():
-        raise SiteError(f"no corpus in {corpus} (build one with `make demo` or `ccin extract`)")
+        where = "" if corpus.is_absolute() else f" ({corpus.resolve()})"
+        raise SiteError(
+            f"no corpus in {corpus}{where} (build one with `make demo` or `ccin extract`, "
+            "or name one with --corpus DIR)"
+        )
     _check_target(out)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     version = versions_dir(out) / f"{stamp}-{os.getpid()}"

@@ -23,7 +23,7 @@ import pandas as pd  # noqa: E402
 from pipeline.analysis import actions, overview, retention  # noqa: E402
 from pipeline.analysis import figures as fg  # noqa: E402
 from pipeline.analysis.figures import sample  # noqa: E402
-from pipeline.analysis.labels import CATEGORY_LABELS, SET_BY_LABELS  # noqa: E402
+from pipeline.analysis.labels import CATEGORY_LABELS, SET_BY_LABELS, VERB_LABELS  # noqa: E402
 
 Cell = str | list[tuple[str, str | None]]
 MAX_ROWS = 200  # rows of a table listing single facts (the whole list is in the corpus)
@@ -71,8 +71,23 @@ def _num(v: object) -> str:
     if v is None or (isinstance(v, float) and pd.isna(v)):
         return ""
     if isinstance(v, float):
-        return f"{v:.3g}"
+        # one decimal at most; "≈" says it was rounded (P30D is 0.986 months: "≈1")
+        shown = f"{v:.1f}".removesuffix(".0")
+        return shown if abs(v - round(v, 1)) < 1e-9 else f"≈{shown}"
     return str(v)
+
+
+def _commission_months(rule: Any) -> str:
+    """The Commission's duration in months: its single value, else its range as printed
+    ("3–12"), or a lone bound ("≥ 3", "≤ 12")."""
+    if pd.notna(rule.commission_months):
+        return _num(float(rule.commission_months))
+    low, high = rule.commission_min, rule.commission_max
+    if pd.notna(low) and pd.notna(high):
+        return f"{_num(float(low))}–{_num(float(high))}"
+    if pd.notna(low):
+        return f"≥ {_num(float(low))}"
+    return f"≤ {_num(float(high))}" if pd.notna(high) else ""
 
 
 def _frame_table(frame: pd.DataFrame, index_label: str, percent: bool = False) -> dict[str, Any]:
@@ -189,7 +204,9 @@ def actions_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePage
                             str(g.example),
                             str(g.deliberations),
                             f"{_num(g.first_year)}–{_num(g.last_year)}",
-                            str(g.verbs),
+                            ", ".join(
+                                VERB_LABELS.get(v, v) for v in str(g.verbs).split(", ")
+                            ),
                             str(g.themes),
                         ]
                     }
@@ -216,7 +233,12 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
     n_rules = sample(
         len(rules), "retention rule", within=(rules["deliberation_id"].nunique(), "deliberation")
     )
-    by_cat = retention.by_category(durations).round(1)
+    by_cat = (
+        retention.by_category(durations)
+        .round(1)
+        .rename(index=lambda k: CATEGORY_LABELS.get(k, k))
+        .rename(columns={"rules": "single durations", "ranges": "ranges (min–max)"})
+    )
     page.parts.append(
         Part(
             "by-category",
@@ -241,8 +263,9 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
                 fig_dir,
                 "durations-by-category",
             ),
-            "Box plots: retention durations (months, log scale) per data category.",
-            _frame_table(by_cat, "category") if not by_cat.empty else None,
+            "Dots: each single retention duration (months, log scale) per data category; "
+            "red bars: the ranges (min–max).",
+            _frame_table(by_cat, "data category") if not by_cat.empty else None,
         )
     )
     median = retention.yearly_median(durations)
@@ -279,7 +302,7 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
                 _links([str(s.deliberation_id)]),
                 str(s.data_scope or ""),
                 _num(s.controller_months),
-                _num(s.commission_months),
+                _commission_months(s),
                 str(s.verdict),
             ]
         }
@@ -311,7 +334,13 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
             + ", ".join(retention.VERDICTS)
             + ".",
             table={
-                "columns": ["deliberation", "data", "controller", "Commission", "verdict"],
+                "columns": [
+                    "deliberation",
+                    "data",
+                    "controller (months)",
+                    "Commission (months)",
+                    "verdict",
+                ],
                 "rows": rows,
             }
             if rows
