@@ -78,8 +78,7 @@ def _num(v: object) -> str:
 
 
 def _commission_months(rule: Any) -> str:
-    """The Commission's duration in months: its single value, else its range as printed
-    ("3–12"), or a lone bound ("≥ 3", "≤ 12")."""
+    """The Commission's months: its single value, else its range ("3–12") or bound ("≥ 3")."""
     if pd.notna(rule.commission_months):
         return _num(float(rule.commission_months))
     low, high = rule.commission_min, rule.commission_max
@@ -334,13 +333,8 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
             + ", ".join(retention.VERDICTS)
             + ".",
             table={
-                "columns": [
-                    "deliberation",
-                    "data",
-                    "controller (months)",
-                    "Commission (months)",
-                    "verdict",
-                ],
+                "columns": ["deliberation", "data"]
+                + ["controller (months)", "Commission (months)", "verdict"],
                 "rows": rows,
             }
             if rows
