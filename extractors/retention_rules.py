@@ -71,7 +71,8 @@ MARKERS: tuple[tuple[str, RetentionAction, bool], ...] = (
         True,
     ),
     (
-        rf"(?<!en )\barchiv{_V}\b|\bpolitique d'archivage\b|\bversee?s? aux archives\b",
+        rf"(?<!en )\barchiv{_V}\b|(?<!conformement a la )(?<!conformement a sa )(?<!conformement a leur )"
+        rf"\bpolitique d'archivage\b|\bversee?s? aux archives\b",
         RetentionAction.ARCHIVE,
         True,
     ),
@@ -85,7 +86,7 @@ MARKERS: tuple[tuple[str, RetentionAction, bool], ...] = (
     (r"\banonymisation\b", RetentionAction.ANONYMISE, False),
     (r"\b(?:suppression|effacement|destruction|purge)\b", RetentionAction.DELETE, False),
     (r"\bversement aux archives\b", RetentionAction.ARCHIVE, False),
-    (r"(?<!politique d')\barchivage\b", RetentionAction.ARCHIVE, False),
+    (r"(?<!politique d')(?<!regles d')(?<!procedure d')(?<!plan d')\barchivage\b", RetentionAction.ARCHIVE, False),
 )
 _MARKERS = tuple((word_re(p), a, v) for p, a, v in MARKERS)
 #: A noun marker that is a phase of a sentence with verbs ("puis font l'objet d'une
@@ -164,6 +165,8 @@ _LABEL_COLON = re.compile(r"^\W*(?:(?!\b(?:est|sont|sera|seront)\b)[^:.;]){2,90}
 _UNLIMITED = word_re(
     r"\bsans (?:limitation|limite) de duree\b|\bindefiniment\b|\bde maniere illimitee\b"
     r"|\bsans delai\b|\bimmediatement\b|\bsans attendre\b"
+    # "conservées conformément à la politique d'archivage de la Direction": a rule, its period elsewhere
+    r"|\bconformement a (?:la|sa|leur|une) (?:politique|charte|procedure|doctrine) d'archivage\b"
 )
 #: What makes a verb with no period of its own a phase of the rule before it.
 _PHASE = re.compile(
@@ -545,13 +548,13 @@ def _fronted_trigger(text: str, start: int, verb_start: int, rules: list[Retenti
         return rules
     return [
         dataclasses.replace(r, trigger=trigger)
-        if r.trigger is None and (r.duration or r.duration_max or r.duration_min)
+        if r.trigger is None and (r.duration or r.duration_max or r.duration_min or (i == 0 and not r.until))
         else r
-        for r in rules
+        for i, r in enumerate(rules)
     ]
 
 
-_FRONTED = re.compile(r"^\W*(?:au terme|a l'issue|a compter|a partir|a la suite|a la fin|apres|des|lors)\b")
+_FRONTED = re.compile(r"^\W*(?:au terme|a l'issue|a l'expiration|a compter|a partir|a la suite|a la fin|apres|des|lors)\b")
 
 
 def _respectively(rules: list[RetentionRule], folded_after: str) -> list[RetentionRule]:

@@ -63,7 +63,8 @@ _COMPLEMENT = re.compile(
     r"^\s*(?:s'agissant|concernant|relative|pour)?\s*(?:des\s|du\s|de la\s|de l'|d'|de\s|aux\s|au\s|l'|les\s|la\s|le\s)\s*"
 )
 _FOR_SCOPE = re.compile(
-    r"^\s*(?:pour|concernant|s'agissant d(?:es|u|e la|e l'))\s+(?P<np>[^,;.]+?)(?=\s+et\s|[,;.]|$)"
+    r"^\s*(?:pour|concernant|s'agissant d(?:es|u|e la|e l')|(?:celle|celui|celles|ceux)\s+(?=des\s|du\s|de\s))"
+    r"\s*(?:(?<=celle )|(?<=celui )|(?<=celles )|(?<=ceux )(?:des|du|de la|de l'|de)\s*)?(?P<np>[^,;.]+?)(?=\s+et\s|[,;.]|$)"
 )
 #: "conservées 1 an et les logs 6 mois": the group elided before a second duration.
 _ELIDED = re.compile(
@@ -162,15 +163,23 @@ def subject(text: str, region_start: int, verb_start: int, anywhere: bool = Fals
         cut = None
         for m in EXCEPTION.finditer(head):
             cut = m.end()
+        stop = len(head.rstrip()) - 3
         if cut is None:
-            cut = head.rfind(",") + 1
-            heads = [m.end() for m in _NP_HEAD.finditer(head, cut)]
+            comma = head.rfind(",")
+            if comma != -1 and not head[comma + 1 : stop].strip():
+                # "Le traitement comporte des fiches de signalement, qui sont …"
+                stop, comma = comma, head.rfind(",", 0, comma)
+            cut = comma + 1
+            heads = [m.end() for m in _NP_HEAD.finditer(head, cut, stop)]
             if heads:  # "Le dispositif génère des journaux techniques qui …"
                 cut = heads[-1]
-        return clean(text[region_start + cut : head_end].rstrip()[:-3])
+        return clean(text[region_start + cut : region_start + stop])
     cut = 0
     for m in _BOUNDARY.finditer(head):
         cut = m.end()
+    joined = _SAME_SUBJECT.search(head, cut)
+    if joined is not None:  # "le gabarit est enregistré sur le badge et n'est jamais conservé …"
+        return _topic_or_subject(text[region_start + cut : region_start + joined.start()])
     if _CONDITION_CLAUSE.match(head, cut):
         comma = head.rfind(",", cut)
         if comma == -1:
@@ -179,6 +188,8 @@ def subject(text: str, region_start: int, verb_start: int, anywhere: bool = Fals
     return _topic_or_subject(text[region_start + cut : head_end])
 
 
+#: A first predicate of the same subject before "et": "X est enregistré sur le badge et".
+_SAME_SUBJECT = re.compile(r"\s(?:est|sont|sera|seront)\s+[a-z][\w-]*(?:e|es|s|ee|ees)\b[^,;]*\s(?:et|mais)\s*(?:ne\s*|n'\s*)?$")
 #: A clause of condition or time where a subject would stand ("tant que celui-ci est actif").
 _CONDITION_CLAUSE = re.compile(
     r"\s*(?:,\s*)?(?:tant qu|aussi longtemps qu|lorsqu|quand\s|si\s|s'il|des qu|apres qu|avant qu|jusqu'a ce qu|puisqu"
@@ -199,7 +210,7 @@ _NP_HEAD = re.compile(
     # antecedent only after a verb ("le dispositif génère des journaux")
     r"|\b(?:comport|contien|contienn|gener|produi|produis|cre|enregistr|collect|recueill|regroup|inclu|prevoi"
     r"|detien|detienn|stock|recoi|recoiv|transmet|emet|etabli|etabliss|constitu|utilis|rassembl|compren|conserv"
-    r"|archiv|integr|ajout|dispos|gard)(?:e|es|ent|it|ons|ez|ait|aient)?\s(?=(?:des|un|une)\b)"
+    r"|archiv|integr|ajout|dispos|gard)(?:e|es|ent|it|t|ons|ez|ait|aient)?\s(?=(?:des|un|une)\b)"
 )
 _FIRST_VERB = re.compile(
     r"\s(?:sont|est|seront|sera|soient|soit|ont|font|fait|peuvent|doivent|peut|doit|ne|n')\s"

@@ -619,6 +619,26 @@ CASES = [
     ),
     # "jusqu'à" + a period is a ceiling; a bound set off by commas; an until stops before "et au plus"
     pytest.param(
+        "Le registre contient des déclarations d'incident, qui sont conservées <rule data_scope=\"déclarations "
+        "d'incident\" duration=P3Y>trois ans</rule>, et des synthèses.",
+        id="antecedent-before-comma-qui",
+    ),
+    pytest.param(
+        "Il indique que le code d'accès est généré à chaque visite et n'est pas conservé <rule data_scope=\"code "
+        'd\'accès" duration=PT48H duration_max=PT48H>plus de 48 heures</rule>.',
+        id="second-predicate-of-the-same-subject",
+    ),
+    pytest.param(
+        "À l'expiration du bail, les pièces du locataire sont <rule action=archive data_scope=\"pièces du locataire\" "
+        'trigger="expiration du bail">archivées</rule>.',
+        id="fronted-event-without-period",
+    ),
+    pytest.param(
+        "Les factures sont <rule data_scope=factures duration=null>conservées</rule> conformément à la politique "
+        "d'archivage du groupe.",
+        id="kept-under-an-archiving-policy",
+    ),
+    pytest.param(
         "Les questionnaires sont conservés <rule duration=P18M duration_max=P18M until=null trigger=\"fin de "
         'l\'enquête">jusqu\'à dix-huit mois</rule> après la fin de l\'enquête.',
         id="jusqu-a-a-period",
@@ -674,6 +694,10 @@ CLOSING_2024_9 = (
         "Demande que les images soient supprimées au bout de <rule action=delete "
         "duration=P15D>15 jours</rule>.",
         "Rappelle que les données doivent être conservées 1 an.",
+        # "celle des X": the second period's own group
+        "Fixe à <rule data_scope=\"fiches d'inscription\" duration=P2Y set_by=commission>deux ans</rule> la durée "
+        "de conservation des fiches d'inscription, et à <rule data_scope=\"photographies\" duration=P6M "
+        "set_by=commission>six mois</rule> celle des photographies.",
     ],
 )
 def test_closing(annotated: str) -> None:
