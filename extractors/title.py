@@ -126,7 +126,7 @@ _REPRESENTED = re.compile(
 _CONTROLLER_END = re.compile(
     r"\s*,?\s+(?:relati(?:f|ve|fs|ves)\s+(?:a|au|aux|à)\b|concernant\b|portant\s+sur\b|"
     r"ayant\s+pour\s+finalite|pour\s+la\s+mise\s+en|en\s+vue\s+de|visant\b|afin\s+de\b|"
-    r"du\s+traitement\b|d'un\s+traitement\b|sur\s+le\s+traitement\b|exploite(?:e|s|es)?\s+par\b)"
+    r"du\s+traitement\b|d'un\s+traitement\b|sur\s+le\s+traitement\b|(?:et\s+)?exploite(?:e|s|es)?\s+par\b)"
 )
 _OPERATOR_END = re.compile(
     r"\s*,?(?:\s+et)?\s+(?:presente(?:e|s|es)?\s*,?\s+par|ayant\s+pour\s+finalite|pour\s+le\s+compte)\b"
@@ -313,7 +313,8 @@ def _blank(f: str, span: _Span | None) -> str:
 
 
 def _decision(f: str, after: int) -> Decision | None:
-    """The decision the title states, or None when it says only "portant avis"."""
+    """The decision the title states, or None when it says only "portant avis" or "relative
+    à …" (the closing part's "émet un avis …" gives it)."""
     m = _PORTANT.search(f, after)
     start = m.start() if m else after
     window = f[start : start + 160]
@@ -324,6 +325,8 @@ def _decision(f: str, after: int) -> Decision | None:
             best = (hit.start(), decision)
     if best is not None:
         return best[1]
+    if m is not None and not m.group().startswith(("portant", "emettant")):
+        return None  # "relative à la modification du traitement …": the closing part says it
     return Decision.OTHER
 
 

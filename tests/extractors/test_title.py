@@ -334,6 +334,27 @@ DELIBERATIONS = [
         id="2019-30",
         adopted="2019-02-20",
     ),
+    # "présenté par X et exploité par Y": X alone is the controller
+    case(
+        "Délibération n° <number_as_printed>2016-44</number_as_printed> du <adopted_on>16 mars "
+        "2016</adopted_on> de la Commission de Contrôle des Informations Nominatives portant avis "
+        "favorable à la mise en œuvre du traitement automatisé d'informations nominatives ayant pour "
+        "finalité « <purpose>Gestion des cantines</purpose> » présenté par la <controller>Mairie de "
+        "Monaco</controller> et exploité par le <operator>Service de la Restauration Scolaire</operator>",
+        id="2016-44",
+        adopted="2016-03-16",
+    ),
+    # "relative à la modification …" states no decision: the closing part gives it
+    case(
+        "Délibération n° <number_as_printed>2013-77</number_as_printed> du <adopted_on>15 juillet "
+        "2013</adopted_on> de la Commission de Contrôle des Informations Nominatives relative à la "
+        "modification du traitement automatisé d'informations nominatives ayant pour finalité « "
+        "<purpose>Gestion des adhérents</purpose> » présenté par le <controller>Club Nautique</controller>",
+        id="2013-77",
+        adopted="2013-07-15",
+        decision=None,
+        modification=True,
+    ),
 ]
 
 
