@@ -40,6 +40,7 @@ from extractors.common.retention_scope import (
     complement,
     duration_scope,
     inverted_subject,
+    with_antecedent,
     object_phrase,
     pronoun_subject,
     subject,
@@ -509,7 +510,7 @@ def _controller_rules(
             new_scope = ctx.subject  # "Leur durée de conservation ne saurait dépasser un an"
         if new_scope is None and not mk.verb:  # "Les X font l'objet d'une durée de conservation …"
             new_scope = subject(text, start, mk.start, anywhere=True)
-        scope = _named_before(new_scope, fold(raw), ctx.scope) or scope
+        scope = with_antecedent(_named_before(new_scope, fold(raw), ctx.scope), scope or ctx.scope) or scope
         exc = EXCEPTION.search(fold(text[seg_start:seg_end]))
         if exc:
             seg_end = seg_start + exc.start()
@@ -519,6 +520,8 @@ def _controller_rules(
         built = _respectively(_build(text, seg_start, seg_end, about), fold(text[mk.end : seg_end]))
         if i == 0 and built:
             built = _fronted_trigger(text, start, mk.start, built)
+        if i and built:  # "jusqu'à la restitution du badge, et supprimées trois mois après celle-ci"
+            built = _event_said_before(fold(text[seg_start:seg_end]), out, start, built)
         if built:
             out.extend(built)
             ctx.pending = built[-1] if not _has_period(built[-1]) else None
@@ -554,6 +557,28 @@ def _fronted_trigger(text: str, start: int, verb_start: int, rules: list[Retenti
     ]
 
 
+def _event_said_before(
+    folded_seg: str, before: list[RetentionRule], start: int, rules: list[RetentionRule]
+) -> list[RetentionRule]:
+    """A period counted from "celle-ci", "cette date": the event the sentence's open
+    condition named ("jusqu'à la restitution du badge")."""
+    if not _BACK_REFERENCE.search(folded_seg):
+        return rules
+    event = None
+    for r in reversed(before):
+        lead = _UNTIL_LEAD.match(fold(r.until)) if r.until and r.start is not None and r.start >= start else None
+        if lead is not None and r.until is not None:
+            event = r.until[lead.end() :]  # fold keeps the offsets
+            break
+    if not event:
+        return rules
+    return [dataclasses.replace(r, trigger=event) if r.trigger is None and r.duration else r for r in rules]
+
+
+_BACK_REFERENCE = re.compile(
+    r"\b(?:apres|a compter de|a partir de|suivant|des)\s+(?:celle-ci|celui-ci|cette date|ce moment|cette derniere|ce dernier)\b"
+)
+_UNTIL_LEAD = re.compile(r"^jusqu'(?:a\s+la\s+|a\s+l'|au\s+|aux\s+|a\s+)")
 _FRONTED = re.compile(r"^\W*(?:au terme|a l'issue|a l'expiration|a compter|a partir|a la suite|a la fin|apres|des|lors)\b")
 
 
@@ -775,7 +800,8 @@ def _build(text: str, seg_start: int, seg_end: int, about: _About) -> list[Reten
             before = [r.end for r in ranges if r.end <= d.start]
             found = duration_scope(seg, before[-1] if before else None, d.start, d.end)
             if found and (scope is None or before):  # "… treize mois au maximum, et les données qu'ils collectent vingt-cinq mois"
-                d_scope = clean(found)
+                d_scope = with_antecedent(clean(found), scope)
+                d_trigger = find_trigger(seg[d.start :]) if before else trigger  # its own event
         out.append(
             _rule(about if d_scope == scope else dataclasses.replace(about, scope=d_scope),
                   duration=d.iso, trigger=d_trigger, until=until, rolling=d_rolling)

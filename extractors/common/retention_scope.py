@@ -104,7 +104,7 @@ _LEAD_IN = re.compile(
 )
 _TOPIC_LEAD = re.compile(r"^(?:pour\s+|concernant\s+|s'agissant\s+(?:des\s+|du\s+|de\s+la\s+|de\s+l'|d'))")
 _DETERMINER_LEAD = re.compile(
-    r"^(?:(?:tou(?:te)?s\s+(?:les|ces|leurs|vos|nos)|tout\s+le|toute\s+la|(?:celles?|ceux|celui)\s+(?:des|du|de\s+la|de\s+l'|d')"
+    r"^(?:(?:tou(?:te)?s\s+(?:les|ces|leurs|vos|nos)|tout\s+le|toute\s+la|(?:celle|celui)\s+(?:des|du|de\s+la|de\s+l'|d')"
     r"|leurs|leur|les|le|la|des|du|de\s+la|ces|cette|cet|ce|ses|une|un"
     r"|sa|son|vos|votre|nos|notre)\s+|(?:l'|de\s+l')\s*)"
 )
@@ -409,4 +409,26 @@ def inverted_subject(text: str, region_start: int, verb_start: int, verb_end: in
         return None
     stop = re.compile(r"[.;:,()]").search(tail, m.end())
     return clean(text[verb_end + m.end() : verb_end + (stop.start() if stop else len(tail))])
+
+
+_DEMONSTRATIVE = re.compile(r"^(?:de\s+|d')?(?:celles|ceux|celle|celui)\s+(?=de\b|des\b|du\b|d'|relati|concern|qui\b|dont\b|lie)")
+_HEAD_END = re.compile(r"\s(?:des|du|de la|de l'|relati(?:f|ve|fs|ves)|concernant|liee?s?|aux?|a)\b")
+
+
+def with_antecedent(scope: str | None, before: str | None) -> str | None:
+    """ "ceux relatifs aux opérations" after "documents et informations relatifs aux
+    clients": "documents et informations relatifs aux opérations" (the pronoun takes the
+    head of the group named before it)."""
+    if not scope:
+        return scope
+    m = _DEMONSTRATIVE.match(fold(scope))
+    if m is None:
+        return scope
+    if not before:  # no group named before: what follows the pronoun
+        return clean(scope[m.end() :]) or scope
+    cut = _HEAD_END.search(fold(before))
+    head = before[: cut.start()] if cut else before
+    if not head or _DEMONSTRATIVE.match(fold(head)):
+        return scope
+    return f"{head} {scope[m.end():]}"
 

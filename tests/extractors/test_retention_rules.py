@@ -638,6 +638,26 @@ CASES = [
         "d'archivage du groupe.",
         id="kept-under-an-archiving-policy",
     ),
+    # "celles …", "ceux …": the head of the group named before
+    pytest.param(
+        "Les relevés de présence des élèves sont conservés <rule duration=P1Y>un an</rule>. Ceux relatifs aux "
+        "sorties scolaires sont <rule action=delete data_scope=\"relevés de présence relatifs aux sorties scolaires\" "
+        'trigger="fin de la sortie">supprimés</rule> dès la fin de la sortie.',
+        id="demonstrative-takes-the-head",
+    ),
+    pytest.param(
+        "Les fiches des adhérents sont conservées pendant au moins <rule duration=P3Y duration_min=P3Y "
+        'trigger="fin de l\'adhésion">trois ans</rule> à compter de la fin de l\'adhésion, et celles des bénévoles '
+        'pendant <rule data_scope="fiches des bénévoles" duration=P1Y trigger=départ>un an</rule> à compter de leur '
+        "départ.",
+        id="elided-group-with-its-own-event",
+    ),
+    # "après celle-ci", "à compter de cette date": the event the open condition named
+    pytest.param(
+        "Les cartes sont <rule until=\"jusqu'à la fin du contrat\">conservées</rule> jusqu'à la fin du contrat, puis "
+        '<rule action=archive duration=P2Y trigger="fin du contrat">archivées deux ans</rule> à compter de cette date.',
+        id="period-from-the-event-said-before",
+    ),
     pytest.param(
         "Les questionnaires sont conservés <rule duration=P18M duration_max=P18M until=null trigger=\"fin de "
         'l\'enquête">jusqu\'à dix-huit mois</rule> après la fin de l\'enquête.',
