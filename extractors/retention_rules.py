@@ -40,11 +40,11 @@ from extractors.common.retention_scope import (
     complement,
     duration_scope,
     inverted_subject,
-    with_antecedent,
     object_phrase,
     pronoun_subject,
     subject,
     topic,
+    with_antecedent,
 )
 from extractors.common.text import fold, sentence_spans, strip_final_period
 from extractors.common.wordre import word_re
