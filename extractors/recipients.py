@@ -63,11 +63,12 @@ RESTRICTION_CUES = (
     r"|lors (?:des|de la|du|de l'|d'une?) (?:seule?s? )?\w+|a l'occasion (?:des|de la|du|de l'|d')"
     r"|en cas d|sur (?:autorisation|demande|instruction|requisition)|sous (?:la|le) (?:supervision|controle|responsabilite)"
     r"|sur (?:les|leurs|ses|son|sa) (?:seul\w* )?(?:dossiers?|donnees|fiches?|comptes?|agents?|eleves?|patients?|clients?)"
-    r"|a des fins (?:de |d')(?:maintenance|support|assistance|depannage|audit|controle)"
+    r"|a des fins (?:de |d')(?:maintenance|support|assistance|depannage|audit|controle|formation|verification|statistiques?)"
+    r"|avec l'accord (?:de |d'|du |des )"
     r"|dans le (?:strict |seul )?cadre (?:exclusif )?(?:de |d'|des |du )"
     r"|pendant (?:les|la|le|leurs?) (?:horaires?|heures?|periodes?|duree|temps)|en temps reel(?! et)"
     r"|limitee?s?\s+(?:aux?|a la|a l'|a leur|a leurs|a son|a sa|a ses)|restreinte?s?\s+(?:aux?|a la|a l'|a leur|a leurs)"
-    r"|dans (?:la limite (?:de |d')|le cadre (?:de |d'))?(?:leur|son|sa|ses) (?:perimetre|service|domaine|champ|competence))"
+    r"|dans (?:la limite (?:de |d')|le cadre (?:de |d'))?(?:leur|son|sa|ses|leurs) (?:perimetre|service|domaine|champ|competence|attributions?|missions?|fonctions?|habilitations?))"
 )
 _RESTRICTION = word_re(RESTRICTION_CUES)
 #: Where the permission words of a phrase end (the purpose or condition that follows).
@@ -541,7 +542,22 @@ def _unknown_words(scan: str, enumerated: bool) -> list[str]:
     for m in candidates:
         if m["word"] not in _IGNORED_WORDS and not any(a <= m.start("word") < b for a, b in known):
             words.append(m["word"])
+    if enumerated and not words:
+        # "consultation, modification, instruction des alertes": an action named by its noun
+        at = 0
+        for piece in re.split(r",|;|\bet\b", scan):
+            begin = scan.find(piece, at)
+            at = begin + len(piece)
+            action = _ACTION_NOUN.match(piece.strip())
+            lead = begin + len(piece) - len(piece.lstrip())
+            if action and not any(a <= lead < b for a, b in known) and action["word"] not in _IGNORED_WORDS:
+                words.append(action["word"])
     return words
+
+
+_ACTION_NOUN = re.compile(
+    r"(?P<word>(?:prise en main|[a-z][a-z-]*(?:tion|sion|ment|age|ance|ence|ure)s?))\b(?!\s+(?:de\s+)?(?:l'accord|la demande))"
+)
 
 
 def _overlaps(scan: str, piece: str, known: list[tuple[int, int]]) -> bool:

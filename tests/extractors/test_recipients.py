@@ -432,6 +432,24 @@ def test_access_rights(annotated: str) -> None:
     check_records(text, rows, marks, span="within", words="role", defaults={"restriction": None})
 
 
+def test_an_action_named_by_its_noun_is_another_permission() -> None:
+    result = extract(
+        "Les accès sont définis comme suit :\n"
+        "- les instructeurs : consultation, modification, instruction des dossiers ;\n"
+        "- le prestataire : maintenance du serveur, sur demande écrite du service ;\n"
+        "- les techniciens : prise en main à distance avec l'accord de l'utilisateur ;\n"
+        "- les administrateurs : tous droits, dans la limite de leurs attributions."
+    )
+    rows = [(a.role, a.permissions, a.restriction) for a in result.tables["access_rights"]]
+    assert rows == [
+        ("les instructeurs", ("consult", "modify", "other"), None),
+        ("le prestataire", ("other",), "sur demande écrite du service"),
+        ("les techniciens", ("other",), "avec l'accord de l'utilisateur"),
+        ("les administrateurs", ("all",), "dans la limite de leurs attributions"),
+    ]
+    assert [i.code for i in result.issues] == ["unknown_label"] * 3
+
+
 def test_unknown_permission_is_reported() -> None:
     result = extract("Les accès sont définis comme suit :\n- les agents : lecture, validation ;")
     assert result.tables["access_rights"][0].permissions == ("read", "other")
