@@ -101,7 +101,9 @@ DECISIVE: tuple[tuple[re.Pattern[str], C], ...] = tuple(
         (r"\bsante\b|\bmedica|\bmedicaux\b|\bpatholog|\bhandicap|\bmaladie", C.HEALTH),
         (r"biometri|\bempreintes?\b|\bgabarits?\b", C.BIOMETRIC),
         (
-            r"\binfractions?\b|\bcondamnations?\b|\bmesures? de surete|\bsuspicions?\b|\bcasier judiciaire",
+            r"\binfractions?\b|\bcondamnations?\b|\bmesures? de surete|\bsuspicions?\b|\bcasier judiciaire"
+            # a whistleblowing scheme's facts, a watch list's entries
+            r"|\bfaits (?:signales|reproches|denonces)\b|\bvehicules? (?:signales|voles)\b|\balertes? professionnelles?\b",
             C.OFFENCES,
         ),
         (r"\bbancaires?\b|\bfinancier|\bfinanciere", C.FINANCIAL),
@@ -122,7 +124,8 @@ PATTERNS: tuple[tuple[re.Pattern[str], C], ...] = tuple(
             C.FAMILY_SITUATION,
         ),
         (
-            r"\bidentification electronique|\bidentifiants?\b|\blogin\b|\bmots? de passe|\bauthentification",
+            r"\bidentification electronique|\bidentifiants?\b|\blogin\b|\bmots? de passe|\bauthentification"
+            r"|\bbadges?\b|\bcartes? d acces\b",
             C.ELECTRONIC_IDENTIFICATION,
         ),
         (
@@ -131,7 +134,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], C], ...] = tuple(
         ),
         (
             r"\bvie professionnelle|\bsituation professionnelle|\bprofessionnel|\bemplois?\b|\bcarrieres?\b"
-            r"|\bfonctions?\b|\bpostes?\b",
+            r"|\bfonctions?\b|\bpostes?\b|\bevaluations?\b|\bentretiens? (?:annuels?|professionnels?|d evaluation)",
             C.PROFESSIONAL_LIFE,
         ),
         (

@@ -516,6 +516,10 @@ def test_unknown_label_is_other_with_an_issue():
         ("enregistrements téléphoniques", "content"),
         ("vie personnelle", "other"),
         ("éléments de parcours", None),
+        ("badge d'accès", "electronic_identification"),
+        ("entretiens annuels", "professional_life"),
+        ("faits signalés", "offences"),
+        ("liste des véhicules volés", "offences"),
     ],
 )
 def test_category_norm(label, norm):
