@@ -102,10 +102,12 @@ _AUTHORITY = (
     r"|l'autorite(?:\s+de\s+protection\s+des\s+donnees\s+personnelles)?)"
 )
 _START = re.compile(rf"^apres\s+en\s+avoir\s+delibere\s*,?\s*{_AUTHORITY}?\s*:?\s*")
+#: "Et,", "En conséquence,", "Dès lors," before the opinion.
+_LEAD = r"^(?:(?:et|en\s+consequence|par\s+consequent|des\s+lors|ainsi|partant)\s*,?\s*)?"
 _OPINION = re.compile(
-    r"\b(?:emet|rend|delivre)\s+(?:un\s+)?avis\b|^(?:sous\s+le\s+benefice|a\s+la\s+condition|sous\s+reserve)"
-    r"|^(?:autorise|refuse)\s+(?:la\s+mise\s+en\s+(?:oe|œ)uvre|le\s+traitement|le\s+transfert|,)"
-    r"|^refuse\s+d'autoriser\b"
+    r"\b(?:emet|rend|delivre)\s+(?:un\s+)?avis\b|" + _LEAD + r"(?:sous\s+le\s+benefice|a\s+la\s+condition|sous\s+reserve)"
+    r"|" + _LEAD + r"(?:autorise|refuse)\s+(?:la\s+mise\s+en\s+(?:oe|œ)uvre|le\s+traitement|le\s+transfert|,)"
+    r"|" + _LEAD + r"refuse\s+d'autoriser\b"
 )
 _SIGNATURE = re.compile(r"^(?:le|la|pour\s+le|pour\s+la)\s+(?:vice-)?presidente?\b")
 _CONNECTIVE = re.compile(

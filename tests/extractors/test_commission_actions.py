@@ -266,6 +266,21 @@ CASES = [
         [("rappelle", "les données de santé sont sensibles")],
         id="APDP 2025: an action led by l'Autorité",
     ),
+    pytest.param(
+        "Après en avoir délibéré, la Commission :\n"
+        "Demande que les accès soient journalisés ;\n"
+        "Et, sous le bénéfice de la prise en compte de ce qui précède,\n"
+        "la Commission émet un avis favorable.",
+        [("demande", "les accès soient journalisés")],
+        id="'Et, sous le bénéfice …' is the opinion",
+    ),
+    pytest.param(
+        "Après en avoir délibéré, la Commission :\n"
+        "Estime excessive la durée de conservation ;\n"
+        "En conséquence, refuse la mise en œuvre du traitement.",
+        [("estime", "excessive la durée de conservation")],
+        id="'En conséquence, refuse …' is the opinion",
+    ),
     pytest.param("", [], id="empty"),
 ]
 
