@@ -12,7 +12,7 @@ import hashlib
 import re
 import time
 
-from extractors import opinion, retention_rules
+from extractors import functionalities, opinion, retention_rules
 from extractors.common.normalise import normalise, normalise_line
 from extractors.common.text import fold
 from extractors.registry import SECTION_EXTRACTORS
@@ -202,7 +202,10 @@ def extract_article(
         purpose=info.purpose,
         purpose_requested=purpose_requested,
         purpose_modified=purpose_modified,
-        system_name=info.system_name or fields.system_name or fields.system_name_in_preamble,
+        system_name=info.system_name
+        or fields.system_name
+        or fields.system_name_in_preamble
+        or _tool_named_later(sections),
         controller=info.controller,
         representative=info.representative,
         operator=info.operator,
@@ -266,3 +269,29 @@ def _purpose_modified(purpose: str | None, requested: str | None, text: str) -> 
     if re.search(r"\bmodifie\s+(?:la|sa)\s+finalite\b", fold(text)):
         return True
     return None
+
+
+def _tool_named_later(sections: list[Section]) -> str | None:
+    """The tool's name a later section gives when section I and the preamble give none
+    ("saisies dans un cahier d'observation électronique dénommé « ClinFlow EDC »"): only
+    after a word that says it is software."""
+    for section in sections:
+        if section.kind in _LATER:
+            name = functionalities.software_name(section.text)
+            if name:
+                return name
+    return None
+
+
+_LATER = frozenset(
+    {
+        SectionKind.LAWFULNESS,
+        SectionKind.DATA,
+        SectionKind.RIGHTS,
+        SectionKind.RECIPIENTS,
+        SectionKind.INTERCONNECTIONS,
+        SectionKind.SECURITY,
+        SectionKind.RETENTION,
+    }
+)
+

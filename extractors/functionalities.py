@@ -90,7 +90,8 @@ _ACTION_SUFFIX = re.compile(r"(?:tion|sion|ment|age)s?$")
 NAMED = word_re(r"\b(?:denommee?s?|appelee?s?)\s*:?\s*")
 _DEFINED_TERM = re.compile(r"(?:le|la|les)\s|l'")
 TOOL_QUOTED = word_re(
-    r"\b(?:l'|le\s+|la\s+)\s*(?:outil|logiciel|progiciel|application|solution|plate-?forme|module|portail)"
+    r"\b(?:l'|le\s+|la\s+|du\s+|au\s+|d'un\s+|d'une\s+|un\s+|une\s+)\s*(?:outil|logiciel|progiciel|application|solution"
+    r"|plate-?forme|module|portail)"
     r"(?:\s+[\w'-]+){0,3}?\s*(?=[«“\"])"
 )
 TOOL_BARE = word_re(r"\b(?i:le|du|au)\s+(?i:logiciel|progiciel)\s+(?=[A-Z0-9])")
@@ -304,6 +305,28 @@ def system_name(text: str) -> str | None:
         if bare:
             return bare.group(0).rstrip(".,;:")
     return None
+
+
+def software_name(text: str) -> str | None:
+    """A tool's name given after a word that says it is software ("un cahier d'observation
+    électronique dénommé « ClinFlow EDC »", "au moyen du logiciel « Planif »")."""
+    f = fold(text)
+    for m in NAMED.finditer(f):
+        if _SOFTWARE_BEFORE.search(f, max(0, m.start() - 50), m.start()):
+            name = _quoted_or_bare(text, m.end(), max_words=6, need_capital=True)
+            if name:
+                return name
+    for m in TOOL_QUOTED.finditer(f):
+        name = _quoted_or_bare(text, m.end(), max_words=6, need_capital=True)
+        if name:
+            return name
+    return None
+
+
+_SOFTWARE_BEFORE = word_re(
+    r"\b(?:outil|logiciel|progiciel|application|solution|plate-?forme|module|portail|cahier d'observation"
+    r"|base de donnees|systeme|serveur|messagerie|interface)s?\b[^.;«»]{0,40}$"
+)
 
 
 def _quoted_or_bare(text: str, at: int, max_words: int, need_capital: bool = False) -> str | None:

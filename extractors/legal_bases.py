@@ -36,7 +36,9 @@ BASES: tuple[tuple[re.Pattern[str], LegalBasis], ...] = tuple(
         (r"\bconsentement", LegalBasis.CONSENT),
         (
             r"\bobligations?\s+(?:legales?|legislatives?|reglementaires?)"
-            r"|\brespect\s+d'(?:une|des)\s+obligations?"
+            r"|\brespect\s+(?:d'une|d'|des)\s*obligations?"
+            r"|\bobligations?\s+(?:resultant|decoulant|issues?|nees?)\s+(?:\w+\s+){0,4}?(?:de\s+la|du|des|de)\s+"
+            r"(?:\w+\s+)?(?:legislation|reglementation|loi|lois|code|ordonnance|dispositions)"
             r"|\bdispositions?\s+(?:legales|legislatives|reglementaires)\s+(?:qui\s+)?(?:s'imposent|imposant)"
             r"|\brespect\s+(?:des|de\s+la|du|de)\s+(?:dispositions?\s+(?:legales|legislatives|reglementaires)"
             r"|reglementation|legislation)"

@@ -422,10 +422,25 @@ def test_data_subjects(text, expected):
         ("L'outil, appelé « Kelio », permet la gestion des temps.", "Kelio"),
         ("Les données sont hébergées par la société X (dénommée « le Prestataire »).", None),
         ("Le logiciel permet la gestion des congés.", None),
+        ("Les agents sont gérés au moyen du progiciel « Paie Azur ».", "Paie Azur"),
     ],
 )
 def test_system_name(text, expected):
     assert functionalities.extract(text).fields.system_name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Elles sont saisies dans un cahier d'observation électronique dénommé « TrialBase ».", "TrialBase"),
+        ("Les sauvegardes sont faites sur un serveur dénommé « Atlas 2 ».", "Atlas 2"),
+        # a body or another processing named that way is no tool
+        ("L'établissement public dénommé « Musée des Timbres » est le responsable.", None),
+        ("Le traitement ayant pour finalité « Paie », dénommé « PAIE », est interconnecté.", None),
+    ],
+)
+def test_a_later_section_names_the_tool(text, expected):
+    assert functionalities.software_name(text) == expected
 
 
 @pytest.mark.parametrize(

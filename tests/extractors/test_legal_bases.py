@@ -255,6 +255,12 @@ CASES = [
         ["contract", "legal_obligation"],
         id="genre fonde le traitement sur, obligations qui incombent",
     ),
+    pytest.param(
+        "Le traitement est justifié par le respect des obligations découlant pour la banque de la législation "
+        "relative à la lutte contre le blanchiment.",
+        ["legal_obligation"],
+        id="genre obligations découlant de la législation",
+    ),
     pytest.param("", [], id="empty"),
 ]
 
