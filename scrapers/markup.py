@@ -2,24 +2,26 @@
 
 ``tree(html)`` parses with lxml. libxml2 stops reading a document nested deeper than
 2,048 elements, and the rest of the page is lost; such a page (100,000 nested ``div``s
-on a hostile copy of the site) is first flattened: the elements below ``MAX_DEPTH`` lose
-their tags, not their text (a block tag becomes a line break). ``text(el)`` and
+on a hostile copy of the site, or as many ``table``s, ``b``s or classed ``div``s) is first
+flattened: the elements in the middle of a chain too deep lose their tags, not their text
+(a block tag becomes a line break); those near the top and near the leaves, where the
+title and the article's own elements are, keep them. ``text(el)`` and
 ``block_lines(el)`` walk the tree with an explicit stack, so depth costs no recursion.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-#: Below this depth, plain wrappers (``div``/``span`` without attributes) lose their tags;
-#: below ``MAX_DEPTH + 100`` every element does (their text stays).
+#: A page flattened keeps the tags of its elements less deep than this, and of those with
+#: at most this many levels below them: its depth stays near ``2 * MAX_DEPTH``.
 MAX_DEPTH = 400
-_WRAPPERS = frozenset(("div", "span"))
 
 BLOCK = frozenset(
     [
@@ -115,13 +117,27 @@ def _depth_exceeded() -> bool:
 
 
 def flatten(html: str, max_depth: int = MAX_DEPTH) -> str:
-    """The markup with the tags of plain wrappers below ``max_depth`` dropped, and of every
-    element below ``max_depth + 100`` (text kept; a dropped block tag becomes ``<br>``, so
-    that lines stay apart). The article's own elements, which carry a class or are not
-    wrappers, keep their tags under any number of anonymous ``div``s."""
+    """The markup with the tags dropped of every element that is both ``max_depth`` deep
+    or more and has more than ``max_depth`` levels below it: the middle of a chain too deep
+    (text kept; a dropped block tag becomes ``<br>``, so that lines stay apart). Whatever
+    the wrappers (``div``, ``table``, ``b`` …, with classes or not), the elements near the
+    top and near the leaves (the title, the metadata, the paragraphs) keep their tags."""
     out: list[str] = []
-    stack: list[tuple[str, bool]] = []  # open elements: (name, tag kept)
-    kept = pos = 0
+    # open elements: [name, where its start tag goes in ``out``, its depth, its height]
+    stack: list[list] = []
+    opened: Counter[str] = Counter()  # of each name, how many are open
+    pos = 0
+
+    def close(end_tag: str | None) -> None:
+        name, at, depth, height = stack.pop()
+        opened[name] -= 1
+        keep = depth < max_depth or height <= max_depth
+        out[at] = out[at] if keep else _dropped(name)
+        if end_tag is not None:
+            out.append(end_tag if keep else _dropped(name))
+        if stack:
+            stack[-1][3] = max(stack[-1][3], height + 1)
+
     while (m := _TAG.search(html, pos)) is not None:
         out.append(html[pos : m.start()])
         pos = m.end()
@@ -130,26 +146,23 @@ def flatten(html: str, max_depth: int = MAX_DEPTH) -> str:
             out.append(m[0])  # a comment, a void or self-closed element
             continue
         if not closing:
-            plain = name in _WRAPPERS and not (m[3] or "").strip()
-            keep = kept < max_depth or (not plain and kept < max_depth + 100)
-            stack.append((name, keep))
-            kept += keep
-            out.append(m[0] if keep else _dropped(name))
+            stack.append([name, len(out), len(stack), 0])
+            opened[name] += 1
+            out.append(m[0])
             if name in _RAW_END:  # the script's text is not markup
                 end = _RAW_END[name].search(html, pos)
                 stop = end.start() if end else len(html)
                 out.append(html[pos:stop])
                 pos = stop
             continue
-        if not any(open_name == name for open_name, _ in stack):
+        if not opened[name]:
             continue  # a stray end tag
-        while stack:
-            open_name, keep = stack.pop()
-            kept -= keep
-            if open_name == name:
-                out.append(m[0] if keep else _dropped(name))
-                break
+        while stack[-1][0] != name:
+            close(None)  # closed by its parent's end tag
+        close(m[0])
     out.append(html[pos:])
+    while stack:
+        close(None)
     return "".join(out)
 
 

@@ -131,18 +131,34 @@ def test_folders_and_json_lines_lose_no_document_silently(tmp_path, monkeypatch,
     assert "ccin query" in result.output
 
 
-def test_a_page_nested_100000_deep_keeps_its_text() -> None:
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("<div>", "</div>"),
+        ("<table><tr><td>", "</td></tr></table>"),  # no plain wrapper: every tag kept once
+        ('<div class="wrap">', "</div>"),
+        ("<b>", "</b>"),
+    ],
+)
+def test_a_page_nested_100000_deep_keeps_its_text(start: str, end: str) -> None:
     html = PAGE.read_text("utf-8")
     expected, _ = parse_article_html(html)
-    deep = html.replace("<body>", "<body>" + "<div>" * 100_000).replace(
-        "</body>", "</div>" * 100_000 + "</body>"
+    deep = html.replace("<body>", "<body>" + start * 100_000).replace(
+        "</body>", end * 100_000 + "</body>"
     )
     article, warnings = parse_article_html(deep)
     assert (article.title, article.body, warnings) == (expected.title, expected.body, [])
-    flat = flatten("<div>" * 600 + "<p>a</p><script>x<div></script>" + "</div>" * 600)
-    assert flat.count("<div>") == 400 + 1  # (the one in the script is its text)
+
+
+def test_flatten_drops_the_middle_of_a_chain_too_deep() -> None:
+    flat = flatten("<div>" * 1000 + "<p>a</p><script>x<div></script>" + "</div>" * 1000)
+    # the 400 outermost and the 400 innermost divs keep their tags (the one in the script
+    # is its text); the 200 between become line breaks
+    assert flat.count("<div>") == 800 + 1
+    assert flat.count("<br>") == 2 * 200
     assert "<p>a</p>" in flat
     assert "x<div></script>" in flat
+    assert flatten("<b>" * 900 + "<h1>T</h1>" + "</b>" * 900).count("<h1>T</h1>") == 1
 
 
 # --- writers ----------------------------------------------------------------------

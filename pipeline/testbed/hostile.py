@@ -8,7 +8,8 @@ that read as deliberations (so that a run fetches them):
 - pages that answer ``302 Location: javascript:…`` or a ``Location`` with a control
   character, and pages that drip their bytes (the body, or the status line already);
 
-and it wraps the newest real deliberation in 100,000 nested ``div``s. It also writes two
+and it wraps the newest real deliberation in 100,000 nested ``div``s, and the one before
+it in 100,000 nested tables (``<table><tr><td>``: no plain wrapper). It also writes two
 real deliberations that are not published yet (``Site.reveal()`` publishes them): one in
 an issue dated just before the newest one (it appears *under* a newer issue) and one
 added to the newest issue (an issue already read). The site going down, robots.txt
@@ -56,6 +57,7 @@ class HostileParts:
 
     traps: tuple[str, ...]  # pages and links that are not deliberations
     nested: str  # a real deliberation, 100,000 divs deep
+    nested_tables: str  # another, 100,000 tables deep
     late_issue: str  # published later, under a newer issue
     late_article: str  # added later to the newest issue
 
@@ -100,6 +102,17 @@ def make_hostile(site: Site) -> HostileParts:
         (a for a in newest.articles if a.deliberation and not a.trap), key=lambda a: a.path
     )
     nested.nest = NESTING
+    tables = max(
+        (
+            a
+            for i in site.issues
+            if i is not newest
+            for a in i.articles
+            if a.deliberation and not a.trap
+        ),
+        key=lambda a: a.path,
+    )
+    tables.nest, tables.nest_markup = NESTING, ("<table><tr><td>", "</td></tr></table>")
 
     numbers = {i.number for i in site.issues}
     number = newest.number - 1
@@ -115,7 +128,7 @@ def make_hostile(site: Site) -> HostileParts:
     added = _deliberation(newest, 701, "Gestion des rendez-vous en ligne")
     newest.articles.append(added)
     site.index()
-    return HostileParts(tuple(traps), nested.path, late.path, added.path)
+    return HostileParts(tuple(traps), nested.path, tables.path, late.path, added.path)
 
 
 def respond(handler: BaseHTTPRequestHandler, trap: str, page: bytes, interval: float) -> None:

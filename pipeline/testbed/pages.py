@@ -105,8 +105,9 @@ def article_page(art: MirrorArticle, lang: str, layout: bool) -> str:
     if layout:
         text = text.replace('class="article__content"', 'class="body"')
     if art.nest:
-        text = text.replace("<body>", "<body>" + "<div>" * art.nest, 1)
-        text = text.replace("</body>", "</div>" * art.nest + "</body>", 1)
+        start, end = art.nest_markup
+        text = text.replace("<body>", "<body>" + start * art.nest, 1)
+        text = text.replace("</body>", end * art.nest + "</body>", 1)
     return text
 
 

@@ -43,7 +43,8 @@ class MirrorArticle:
     meta: tuple[str, str, str, str] = ("", "", "100%", "")
     href: str | None = None  # the link as the sommaire prints it, when not the path
     trap: str | None = None  # a hostile page (``pipeline.testbed.hostile.TRAPS``)
-    nest: int = 0  # the page wrapped in this many ``div``s
+    nest: int = 0  # the page wrapped in this many ``nest_markup``s (a ``div`` by default)
+    nest_markup: tuple[str, str] = ("<div>", "</div>")
     hidden: bool = False  # not published yet
 
 
