@@ -25,7 +25,8 @@ MEANING: dict[int, tuple[str, str]] = {
         "read the error line and the log; fix and run again",
     ),
     FAILING: (
-        "most pages tried failed, or no year listing could be read",
+        "most pages tried failed (or most of three or more articles, not for their own sake), "
+        "or no year listing could be read (a listing that links no issue is not read)",
         "look at `ccin status` and the issues table; the failed pages are retried next run",
     ),
     LOCKED: (

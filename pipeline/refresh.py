@@ -136,6 +136,13 @@ def _publish(
         reason = f"{report.failures} of {run.attempted} pages failed"
         _set(report, "failing", exits.FAILING, reason)
         report.warnings.append(reason)
+    elif run.articles_tried >= 3 and run.articles_failed > run.articles_tried / 2:
+        reason = (
+            f"{run.articles_failed} of the {run.articles_tried} article pages tried could not "
+            "be had (retried next run)"
+        )
+        _set(report, "failing", exits.FAILING, reason)
+        report.warnings.append(reason)
     elif run.stopped == "max-runtime":
         reason = "--max-runtime reached: the rest of the walk is pending"
         _set(report, "partial", exits.PARTIAL, reason)

@@ -43,6 +43,7 @@ class FetchRecord:
     structural: bool = False  # the failure will not heal by retrying soon
     outage: bool = False  # the site's failure, not the page's: never held against it
     refs: tuple[str, ...] = ()  # issue pages: the candidate articles they list
+    ref_titles: tuple[str, ...] = ()  # issue pages: the title the sommaire gives each ref
     title: str | None = None  # articles: the title the sommaire gave
     run_id: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
@@ -55,6 +56,8 @@ class FetchRecord:
         data = {k: v for k, v in asdict(self).items() if v not in (None, (), {}, False)}
         if self.refs:
             data["refs"] = list(self.refs)
+        if self.ref_titles:
+            data["ref_titles"] = list(self.ref_titles)
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
@@ -65,6 +68,7 @@ class FetchRecord:
         known = set(cls.__dataclass_fields__) - {"extra"}
         data = {**(data.pop("extra", None) or {}), **data}
         data["refs"] = tuple(data.get("refs") or ())
+        data["ref_titles"] = tuple(data.get("ref_titles") or ())
         extra = {k: v for k, v in data.items() if k not in known}
         kept = {k: v for k, v in data.items() if k in known}
         return cls(**kept, extra=extra)  # type: ignore[arg-type]

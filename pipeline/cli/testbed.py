@@ -42,7 +42,9 @@ def mirror(
             help="Faults to switch on, repeated or comma-separated: 500 (some pages fail "
             "once), 429 (with Retry-After), slow, truncate (bodies cut short), soft404 "
             "('Erreur 404' with status 200), layout (a changed page layout), offsite "
-            "(a redirect off the site)."
+            "(a redirect off the site), maintenance (a maintenance page with status 200, "
+            "and a redirect to the home page), challenge (a CDN's bot check in place of "
+            "30 pages)."
         ),
     ] = None,
     hostile: Annotated[

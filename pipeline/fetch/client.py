@@ -351,7 +351,11 @@ class SiteClient:
             raise _Retryable(
                 f"HTTP {status}", status, parse_retry_after(resp_headers.get("retry-after"))
             )
-        if status == 200 and cut_short(content, resp_headers.get("content-type")):
+        # a body of a declared length (Content-Length, chunked) is whole, or httpx raised
+        delimited = "content-length" in resp_headers or "chunked" in resp_headers.get(
+            "transfer-encoding", ""
+        )
+        if status == 200 and not delimited and cut_short(content, resp_headers.get("content-type")):
             raise _Retryable("body cut short (no closing </html>)", status)
         return Response(str(url), status, content, resp_headers)
 

@@ -65,8 +65,8 @@ def bad_answer(exc: Exception) -> bool:
 
 
 def cut_short(content: bytes, content_type: str | None) -> bool:
-    # the server closed early without a Content-Length to betray it: an HTML page that
-    # has an <html> start but no end
+    # (a body with no declared length) the server closed early without a Content-Length
+    # to betray it: an HTML page that has an <html> start but no end
     if "html" not in (content_type or "text/html").lower():
         return False
     head, tail = content[:4096].lower(), content[-4096:].lower()

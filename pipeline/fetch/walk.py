@@ -21,8 +21,9 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from extractors.common.normalise import normalise_line
 from extractors.common.text import fold
-from extractors.title import classify_title
+from extractors.title import classify_title, parse_number
 from pipeline.fetch.client import FetchError, OutOfTime, SiteClient, SiteDown, now_iso
 from pipeline.fetch.progress import WalkProgress
 from pipeline.store import FetchRecord, PageState, RawStore, page_states
@@ -49,6 +50,24 @@ _OURS = re.compile(
 )
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def same_article(announced: str, found: str) -> bool:
+    """The page's title (its ``h1``) is the article the sommaire announced: most of the
+    announced title's first words are in it (the sommaire may cut a title short, a
+    correction may change a word), and it names no other deliberation number. A
+    maintenance page, a captcha, the home page a removed article redirects to are not."""
+    words = _WORD.findall(fold(announced))[:30]
+    if not words:
+        return True
+    said, seen = parse_number(normalise_line(announced)), parse_number(normalise_line(found))
+    if said is not None and seen is not None and said[3] != seen[3]:
+        return False
+    present = set(_WORD.findall(fold(found)))
+    return sum(w in present for w in words) >= 0.6 * len(words)
+
+
 class Refused(Exception):
     """robots.txt forbids what the walk needs (the year listings)."""
 
@@ -68,6 +87,8 @@ class Walk:
         self.store = RawStore(opts.data_dir / "raw")
         self.states = page_states(self.store.records())
         self.attempted = 0
+        # article pages tried, and failed not for their own sake (outages aside)
+        self.articles_tried = self.articles_failed = 0
         self.done_issues: set[str] = set()
         self.stopped: str | None = None  # "limit" or "max-runtime": pages are left pending
         self.listings_read = 0
@@ -118,8 +139,12 @@ class Walk:
                     prev, fetched_at=base.fetched_at, status=304, run_id=base.run_id
                 )
                 rec = replace(rec, title=title or prev.title)
-                if kind in ("year", "issue") and not rec.refs:
+                if kind in ("year", "issue") and (
+                    not rec.refs or (kind == "issue" and not rec.ref_titles)
+                ):
                     rec = self._checked(rec, content)  # an index written before refs were kept
+            elif r.status == 304:  # asked for nothing, or of a copy lost: not a page
+                rec = replace(base, status=304, error="304 Not Modified, and no copy kept to reuse")
             else:
                 sha = self.store.put(r.content)  # a full disk stops the run here
                 rec = replace(
@@ -132,10 +157,13 @@ class Walk:
                     content_type=r.content_type,
                 )
                 content = r.content
-                rec = self._checked(rec, content)
+                rec = self._checked(rec, content, prev)
         self.store.append(rec)
         self.states.setdefault(url, PageState(rec)).update(rec)
         log.debug("%s %s: %s %s", kind, url[:300], rec.status, rec.error or "ok")
+        if kind == "article" and not rec.outage:
+            self.articles_tried += 1
+            self.articles_failed += not rec.ok and not rec.structural
         if rec.ok:
             self.report.pages_fetched += 1
             self.report.articles_fetched += kind == "article"
@@ -146,14 +174,22 @@ class Walk:
             raise down
         return rec, content if rec.ok else None
 
-    def _checked(self, rec: FetchRecord, content: bytes) -> FetchRecord:
+    def _checked(
+        self, rec: FetchRecord, content: bytes, prev: FetchRecord | None = None
+    ) -> FetchRecord:
         try:
-            return self._check(rec, content)
+            rec = self._check(rec, content, prev)
         except Exception as exc:  # a page no parser can read is that page's failure
             log.exception("could not read %s", rec.url[:300])
-            return replace(rec, error=f"unreadable page: {_describe(exc)}", structural=True)
+            rec = replace(rec, error=f"unreadable page: {_describe(exc)}", structural=True)
+        if rec.structural and not self.listings_read:
+            # the site has served no real listing this run (a challenge or maintenance
+            # page in place of every page?): a page that is not what it should be is not
+            # held against it
+            rec = replace(rec, structural=False)
+        return rec
 
-    def _check(self, rec: FetchRecord, content: bytes) -> FetchRecord:
+    def _check(self, rec: FetchRecord, content: bytes, prev: FetchRecord | None) -> FetchRecord:
         if rec.kind == "year" and _missing(rec, content):
             return rec  # a year the site does not have (yet): see walk()
         if rec.status not in (200, 304):
@@ -162,16 +198,32 @@ class Walk:
         if is_missing_page(text):
             return replace(rec, error="soft 404: the page reads 'Erreur 404'", structural=True)
         if rec.kind == "year":
-            return replace(rec, refs=tuple(r.url for r in parse_year_listing(text, self.base)))
+            issues = tuple(r.url for r in parse_year_listing(text, self.base))
+            if not issues and prev is not None and prev.refs:
+                # a listing does not lose its issues: a page in its place (a CDN's
+                # challenge, a maintenance page); its last good copy is used
+                reason = f"the listing links no issue (its last good copy linked {len(prev.refs)})"
+                return replace(rec, error=reason)
+            return replace(rec, refs=issues)
         if rec.kind == "issue":
-            refs = parse_sommaire(text, self.base)
-            if not refs:
+            articles = parse_sommaire(text, self.base)
+            if not articles:
                 return replace(
                     rec, error="no article link found (layout changed?)", structural=True
                 )
-            return replace(rec, refs=tuple(r.url for r in refs if is_candidate(r.title)))
-        if rec.kind == "article" and not article_title(text):
-            return replace(rec, error="no h1 title (layout changed?)", structural=True)
+            kept = [r for r in articles if is_candidate(r.title)]
+            return replace(
+                rec, refs=tuple(r.url for r in kept), ref_titles=tuple(r.title for r in kept)
+            )
+        if rec.kind == "article":
+            title = article_title(text)
+            if not title:
+                return replace(rec, error="no h1 title (layout changed?)", structural=True)
+            if rec.title and not same_article(rec.title, title):
+                # the site answered another page (maintenance, a redirect): not kept as
+                # this article, tried again next run
+                reason = f"not the article the sommaire announced: the page's title is {title[:150]!r}"
+                return replace(rec, error=reason)
         return rec
 
     def skip(self, url: str) -> bool:
@@ -200,12 +252,13 @@ class Walk:
             state = self.state(url)
         if state is None or state.last_ok is None:
             return
+        titles = dict(zip(state.last_ok.refs, state.last_ok.ref_titles, strict=False))
         todo = [ref for ref in state.last_ok.refs if not self.skip(ref)]
         self.progress.found(len(todo))
         for ref in todo:
             if self.stopped:
                 return
-            self.fetch(ref, "article")
+            self.fetch(ref, "article", titles.get(ref))
             self.progress.fetched()
             if self.opts.limit is not None and self.report.articles_fetched >= self.opts.limit:
                 self.stopped = "limit"
@@ -269,7 +322,7 @@ class Walk:
             failed.append(year)
             state = self.state(url)
             return state.last_ok.refs if state and state.last_ok else ()
-        self.listings_read += 1
+        self.listings_read += bool(rec.refs)  # a page that links no issue proves nothing
         log.info("%d: %d issues listed", year, len(rec.refs))
         return rec.refs
 

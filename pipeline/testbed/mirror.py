@@ -5,7 +5,10 @@
 the site's paths (shared/spec/site.md): ``/Journaux/{YYYY}``, sommaires, articles, the
 ``/en/``, ``/fr/`` and ``/switchlanguage/to/jdm[_eng]/`` variants (English UI),
 ``/content/search``, robots.txt, ETag/304. ``Fault`` rules spoil chosen responses: 500,
-429 + Retry-After, slow, body cut short, soft 404, changed layout, off-site redirect.
+429 + Retry-After, slow, body cut short, soft 404, changed layout, off-site redirect, a
+maintenance page (200, with its own ``h1``), a redirect to the home page, a CDN's challenge
+page (200) in place of the page, a whole page without ``</html>``, a body of no declared length
+cut short, a 304 to a request that asked for none.
 The hostile mode (``pipeline.testbed.hostile``) adds trap pages, a robots.txt that
 answers ``robots_status``, and a site that goes ``down()`` and comes back ``up()``.
 """
@@ -36,7 +39,30 @@ __all__ = ["FAULT_PRESETS", "Fault", "Hit", "Mirror", "build_site", "preset_faul
 
 log = logging.getLogger("ccin.mirror")
 
-FAULT_KINDS = ("500", "429", "slow", "truncate", "soft404", "layout", "offsite")
+FAULT_KINDS = (
+    "500",
+    "429",
+    "slow",
+    "truncate",
+    "soft404",
+    "layout",
+    "offsite",
+    "maintenance",
+    "moved",
+    "challenge",
+    "unclosed",
+    "cutclose",
+    "notmodified",
+)
+MAINTENANCE = (
+    "<!DOCTYPE html><html><head><title>Maintenance</title></head><body>"
+    "<h1>Site en maintenance</h1><p>Le Journal de Monaco revient dans quelques instants.</p>"
+    "</body></html>"
+)
+CHALLENGE = (  # a CDN's bot check, in place of any page
+    "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
+    "<noscript>Enable JavaScript and cookies to continue</noscript></body></html>"
+)
 
 
 # --- faults -----------------------------------------------------------------------------
@@ -89,6 +115,8 @@ FAULT_PRESETS: dict[str, list[Fault]] = {
     "soft404": [Fault("soft404", "article", budget=1)],
     "layout": [Fault("layout", "any", times=None)],
     "offsite": [Fault("offsite", "article", budget=1)],
+    "maintenance": [Fault("maintenance", "article", budget=1), Fault("moved", "article", budget=1)],
+    "challenge": [Fault("challenge", "any", budget=30)],
 }
 
 
@@ -157,6 +185,16 @@ class _Handler(BaseHTTPRequestHandler):
             status, payload = 200, missing_page(lang).encode()
         elif fault is not None and fault.kind == "offsite":
             status, payload, headers["Location"] = 302, b"", "http://example.invalid/moved"
+        elif fault is not None and fault.kind == "maintenance":
+            status, payload = 200, MAINTENANCE.encode()
+        elif fault is not None and fault.kind == "unclosed":
+            payload = payload.replace(b"</html>", b"")
+        elif fault is not None and fault.kind == "notmodified":
+            status, payload = 304, b""
+        elif fault is not None and fault.kind == "challenge":
+            status, payload = 200, CHALLENGE.encode()
+        elif fault is not None and fault.kind == "moved":
+            status, payload, headers["Location"] = 301, b"", "/"
         etag = '"' + hashlib.sha256(payload).hexdigest()[:20] + '"'
         if status == 200 and fault is None and trap is None:
             headers["ETag"] = etag
@@ -170,6 +208,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
+            if fault is not None and fault.kind == "cutclose":  # no length: ends at close
+                self.end_headers()
+                self.wfile.write(payload[: len(payload) // 2])
+                self.close_connection = True
+                return
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             if fault is not None and fault.kind == "truncate":
