@@ -44,7 +44,9 @@ def canonical_url(url: str, base: str = SITE) -> str:
     """The article's one address: absolute, language prefixes dropped, no fragment.
 
     ``/en/switchlanguage/to/jdm_eng/Journaux/2021/Journal-8547/X`` and
-    ``/fr/Journaux/2021/Journal-8547/X`` both become ``{base}/Journaux/2021/Journal-8547/X``.
+    ``/fr/Journaux/2021/Journal-8547/X`` both become ``{base}/Journaux/2021/Journal-8547/X``,
+    and so do ``http://`` and ``www.`` links to the site's host (the scheme and host of
+    ``base``).
     The query string of a Journal page says nothing about the article and is dropped; that
     of another site's page may be what tells two pages apart (``…/entity/x?page=2``) and is
     kept.
@@ -54,9 +56,16 @@ def canonical_url(url: str, base: str = SITE) -> str:
     path = _PREFIX.sub("", path)
     if len(path) > 1:
         path = path.rstrip("/")
-    journal = path.startswith("/Journaux") or parts.netloc.lower() == urlsplit(base).netloc.lower()
+    scheme, netloc = parts.scheme.lower(), parts.netloc.lower()
+    home = urlsplit(base)
+    if scheme in ("http", "https") and (
+        netloc == home.netloc.lower() or {netloc, home.netloc.lower()} <= SITE_HOSTS
+    ):
+        # the site's page however the link writes its host: http://, www.
+        scheme, netloc = home.scheme.lower(), home.netloc.lower()
+    journal = path.startswith("/Journaux") or netloc == home.netloc.lower()
     query = "" if journal else parts.query
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+    return urlunsplit((scheme, netloc, path, query, ""))
 
 
 def is_site_url(url: str) -> bool:

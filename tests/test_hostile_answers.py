@@ -115,3 +115,15 @@ def test_a_304_that_nobody_asked_for_is_no_listing(tmp_path: Path) -> None:
         back = run(mirror, tmp_path)  # the listings answer again
         assert back.exit_code == exits.OK, back.reason
         assert corpus_ids(tmp_path) == sorted(published(site))
+
+
+def test_a_link_to_the_site_by_another_scheme_is_the_same_page(tmp_path: Path) -> None:
+    site = build_site(SAMPLE)
+    path = site.deliberation_paths()[0]
+    with Mirror(site) as mirror:
+        other = "https" if mirror.base_url.startswith("http:") else "http"
+        site.articles[path].href = other + mirror.base_url[mirror.base_url.index(":") :] + path
+        night = run(mirror, tmp_path)
+        assert night.exit_code == exits.OK, night.reason
+        assert (night.failures, night.pending) == (0, 0)
+        assert corpus_ids(tmp_path) == sorted(published(site))

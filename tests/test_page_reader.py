@@ -153,6 +153,8 @@ def test_text_rendering_with_a_wrapped_title():
         "https://journaldemonaco.gouv.mc/fr/Journaux/2021/Journal-8547/Deliberation-n-2021-81/",
         "https://journaldemonaco.gouv.mc/switchlanguage/to/jdm/Journaux/2021/Journal-8547/Deliberation-n-2021-81",
         "https://JournalDeMonaco.gouv.mc/en/switchlanguage/to/jdm_eng/Journaux/2021/Journal-8547/Deliberation-n-2021-81?x=1#top",
+        "http://journaldemonaco.gouv.mc/Journaux/2021/Journal-8547/Deliberation-n-2021-81",
+        "https://www.journaldemonaco.gouv.mc/fr/Journaux/2021/Journal-8547/Deliberation-n-2021-81",
     ],
 )
 def test_canonical_url(url):
