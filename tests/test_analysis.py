@@ -93,8 +93,29 @@ def test_the_commission_shortening_a_duration_is_counted():
     assert retention.category_ranges(d) == {"time_information": [(3.0, 12.0)]}
     assert retention.by_category(d).loc["time_information", "ranges"] == 1
     text = retention.summary(d, retention.shortenings(d))
-    assert "shortens it 50% of the time" in text
+    # two comparisons: the count and n, no percentage
+    assert "(n = 2 rules), it is shorter in 1 of them: too few to state a share" in text
+    assert "%" not in text
     assert set(retention.yearly_median(d).columns) == {"commission", "controller"}
+
+
+def test_the_share_of_shortened_durations_is_stated_from_the_minimum_n():
+    def compared(n: int, shorter: int) -> str:
+        rules, ids = [], []
+        for i in range(n):
+            did = f"2020-{i + 1}"
+            ids.append((did, 2020))
+            rules.append(rule(did, "informations d'identité", "controller", "P12M"))
+            fixed = "P6M" if i < shorter else "P12M"
+            rules.append(rule(did, "informations d'identité", "commission", fixed))
+        d = retention.durations(pd.DataFrame(rules), deliberations(*ids))
+        return retention.summary(d, retention.shortenings(d))
+
+    n = retention.MIN_SHARE_N
+    assert f"(n = {n} rules), it is shorter in {n // 4} of them (25%)." in compared(n, n // 4)
+    small = compared(n - 1, 1)
+    assert f"(n = {n - 1} rules), it is shorter in 1 of them: too few" in small
+    assert "%" not in small
 
 
 # --- the Commission's actions --------------------------------------------------------------

@@ -56,6 +56,9 @@ _SCOPE_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in SCOPE_KEYWORDS) +
 _STOP_TEXT = "les des aux une du de la le et ou en au sur par pour a l d relatives relatif"
 _STOP = frozenset(_STOP_TEXT.split())
 
+#: no percentage is stated on fewer comparisons than this: a share of 2 or 5 says nothing
+MIN_SHARE_N = 20
+
 VERDICTS = (
     "shortened",
     "same",
@@ -241,10 +244,15 @@ def summary(durations_: pd.DataFrame, shortened: pd.DataFrame) -> str:
         f"{durations_['open_ended'].sum()} only an open-ended condition. "
         f"The Commission sets {by_commission} of them."
     )
-    if len(comparable):
-        share = (comparable["verdict"] == "shortened").mean()
+    n_compared = len(comparable)
+    if n_compared:
+        n_short = int((comparable["verdict"] == "shortened").sum())
         text += (
-            f" Where its duration can be set beside the controller's ({len(comparable)} rules), "
-            f"it shortens it {share:.0%} of the time."
+            f" Where its duration can be set beside the controller's (n = {n_compared} "
+            f"rule{'s' if n_compared > 1 else ''}), it is shorter in {n_short} of them"
         )
+        if n_compared >= MIN_SHARE_N:
+            text += f" ({n_short / n_compared:.0%})."
+        else:
+            text += f": too few to state a share (none is given below n = {MIN_SHARE_N})."
     return text
