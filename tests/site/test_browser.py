@@ -227,3 +227,69 @@ def test_readable_on_a_phone(server, browser, tmp_path):
     assert width <= 390  # no sideways scrolling of the page (wide tables scroll in their box)
     phone.screenshot(path=str(tmp_path / "phone.png"))
     context.close()
+
+
+SHOWN_WITHOUT_CODES = """main => {
+  const copy = main.cloneNode(true);
+  copy.querySelectorAll("code.code, article.text").forEach(e => e.remove());
+  document.body.appendChild(copy);  // innerText needs a rendered element
+  const text = copy.innerText;
+  copy.remove();
+  return text;
+}"""
+
+
+def test_a_reader_sees_labels_not_codes(server, page, linked_corpus):
+    from pipeline.analysis.labels import ENUM_LABELS
+
+    codes = {v.value for e in ENUM_LABELS for v in e if "_" in v.value}
+    d = load("deliberations", linked_corpus).set_index("deliberation_id").loc["2021-81"]
+    assert d["conditional"]
+    assert list(d["legal_bases"]) == ["legitimate_interest"]
+    page.goto(server + "d/2021-81.html")
+    meta = page.locator("dl.meta")
+    decision = meta.locator("div", has=page.locator("dt", has_text="Decision")).inner_text()
+    assert "avis favorable sous conditions" in decision
+    assert "sous le bénéfice de la prise en compte de ce qui précède" in decision
+    bases = meta.locator("div", has=page.locator("dt", has_text="Legal bases"))
+    assert "intérêt légitime" in bases.inner_text()
+    assert bases.locator("code.code").inner_text() == "legitimate_interest"  # for the Parquet
+    shown = page.locator("main").evaluate(SHOWN_WITHOUT_CODES)
+    assert "intérêt légitime" in shown
+    assert [c for c in codes if re.search(rf"\b{c}\b", shown)] == []
+    cell = page.locator('aside.facts td[title="code: time_information"]').first
+    assert cell.inner_text() == "informations temporelles"
+    page.goto(server + "index.html")
+    page.select_option("select[name=decision]", label="avis favorable")
+    visible = page.locator("tr[data-deliberation-id]:visible")
+    assert (
+        visible.count()
+        == (load("deliberations", linked_corpus)["decision"] == "avis_favorable").sum()
+    )
+    assert "avis favorable" in visible.first.locator("td").nth(5).inner_text()
+
+
+def test_search_results_show_date_controller_and_finalite(server, page, linked_corpus):
+    d = load("deliberations", linked_corpus).set_index("deliberation_id").loc["2022-62"]
+    page.goto(server + "search.html?q=" + d["controller"].split()[-1])
+    page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+    result = page.locator(".pagefind-ui__result", has=page.locator('a[href$="2022-62.html"]'))
+    tags = result.locator(".pagefind-ui__result-tag").all_inner_texts()
+    assert f"Date: {d['adopted_on']}" in tags
+    assert f"Controller: {d['controller']}" in tags
+    assert any(t.startswith("Finalité: " + d["purpose"][:40]) for t in tags), tags
+
+
+def test_the_retention_summary_gives_n_and_no_share_on_few_rules(server, page):
+    page.goto(server + "doctrine/retention.html")
+    intro = page.locator("main > p").first.inner_text()
+    assert re.search(r"\(n = \d+ rules?\), it is shorter in \d+ of them: too few", intro), intro
+    assert "%" not in intro
+
+
+def test_the_footer_names_the_corpus_extractor(server, page, linked_corpus):
+    import json
+
+    built_with = json.loads((linked_corpus / "manifest.json").read_text())["extractor_version"]
+    page.goto(server + "index.html")
+    assert f"extractor {built_with}" in page.locator("#corpus-versions").inner_text()

@@ -32,6 +32,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from extractors.version import EXTRACTOR_VERSION
 from models.schema import SCHEMA_VERSION
 from pipeline.analysis.corpus import load, manifest
+from pipeline.analysis.labels import DECISION_LABELS, label
 from pipeline.build.writer import swap_in, versions_dir
 from pipeline.publish.site.data import SiteData, load_site_data
 from pipeline.publish.site.facts import FACT_TABLES
@@ -60,8 +61,9 @@ class SiteSummary:
 
 
 def environment(built_at: str | None = None, corpus: Path | None = None) -> Environment:
-    """The templates, with what every page shows: versions, build time, and the corpus's
-    ``origin`` when it is not the real site's (the demo says it is a demonstration)."""
+    """The templates, with what every page shows: the versions the corpus was built with
+    (and the code's, when they differ), build time, and the corpus's ``origin`` when it is
+    not the real site's (the demo says it is a demonstration)."""
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -69,11 +71,15 @@ def environment(built_at: str | None = None, corpus: Path | None = None) -> Envi
         lstrip_blocks=True,
         undefined=StrictUndefined,
     )
+    source = manifest(corpus) if corpus is not None else {}
     env.globals.update(
-        schema_version=SCHEMA_VERSION,
-        extractor_version=EXTRACTOR_VERSION,
+        # the versions the corpus was built with (its manifest), and the code's
+        schema_version=source.get("schema_version") or "unknown",
+        extractor_version=source.get("extractor_version") or "unknown",
+        code_schema_version=SCHEMA_VERSION,
+        code_extractor_version=EXTRACTOR_VERSION,
         built_at=built_at or datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        origin=manifest(corpus).get("origin") if corpus is not None else None,
+        origin=source.get("origin"),
     )
     return env
 
@@ -90,13 +96,18 @@ def _check_target(out: Path) -> None:
         raise SiteError(f"{out} is a directory that holds something else than a site: not replaced")
 
 
+def _shortened(purpose: str) -> str:
+    """A finalité cut at about ``PURPOSE_CHARS`` characters, at a word."""
+    if len(purpose) <= PURPOSE_CHARS:
+        return purpose
+    return purpose[: PURPOSE_CHARS - 1].rsplit(" ", 1)[0] + " …"
+
+
 def _index_rows(data: SiteData) -> list[dict[str, str]]:
     rows = []
     for d in data.deliberations:
         did = d["deliberation_id"]
-        purpose = d.get("purpose") or ""
-        if len(purpose) > PURPOSE_CHARS:
-            purpose = purpose[: PURPOSE_CHARS - 1].rsplit(" ", 1)[0] + " …"
+        purpose = _shortened(d.get("purpose") or "")
         rows.append(
             {
                 "id": did,
@@ -105,6 +116,7 @@ def _index_rows(data: SiteData) -> list[dict[str, str]]:
                 "controller": d.get("controller") or "",
                 "purpose": purpose,
                 "decision": decision_label(d),
+                "decision_code": d.get("decision") or "",
                 "tables": " ".join(t.code for t in FACT_TABLES if did in data.facts[t.name]),
             }
         )
@@ -145,7 +157,13 @@ def render_deliberations(
         record = env.get_template("record.html")
         for d in data.deliberations:
             did = d["deliberation_id"]
-            search.add(f"d/{did}.html", record.render(d=d, layout=layouts[did]))
+            html = record.render(
+                d=d,
+                layout=layouts[did],
+                decision=label(d.get("decision") or "unknown", DECISION_LABELS),
+                purpose=_shortened(d.get("purpose") or ""),
+            )
+            search.add(f"d/{did}.html", html)
         search.start()
     for d in data.deliberations:
         name = f"d/{d['deliberation_id']}.html"
@@ -158,7 +176,14 @@ def render_deliberations(
         rows=_index_rows(data),
         years=sorted({d["year"] for d in data.deliberations if d.get("year")}, reverse=True),
         authorities=sorted({d["authority"] for d in data.deliberations if d.get("authority")}),
-        decisions=sorted({decision_label(d).split(",")[0] for d in data.deliberations}),
+        decisions=sorted(
+            {
+                (d["decision"], label(d["decision"], DECISION_LABELS))
+                for d in data.deliberations
+                if d.get("decision")
+            },
+            key=lambda x: x[1],
+        ),
         controllers=sorted({d["controller"] for d in data.deliberations if d.get("controller")}),
         tables=FACT_TABLES,
     )
@@ -229,6 +254,8 @@ def build_site(corpus: Path, out: Path, *, search: bool = True) -> SiteSummary:
             "corpus_created_at": source.get("created_at"),
             "schema_version": SCHEMA_VERSION,
             "extractor_version": EXTRACTOR_VERSION,
+            "corpus_schema_version": source.get("schema_version"),
+            "corpus_extractor_version": source.get("extractor_version"),
             "deliberations": deliberations,
             "pages": len(sizes),
             "largest_page": {"path": largest[0], "bytes": largest[1]},

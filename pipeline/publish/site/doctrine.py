@@ -203,9 +203,7 @@ def actions_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePage
                             str(g.example),
                             str(g.deliberations),
                             f"{_num(g.first_year)}–{_num(g.last_year)}",
-                            ", ".join(
-                                VERB_LABELS.get(v, v) for v in str(g.verbs).split(", ")
-                            ),
+                            ", ".join(VERB_LABELS.get(v, v) for v in str(g.verbs).split(", ")),
                             str(g.themes),
                         ]
                     }
@@ -288,7 +286,7 @@ def retention_page(tables: dict[str, pd.DataFrame], fig_dir: Path) -> DoctrinePa
                 "median-per-year",
             ),
             "Lines: the median retention duration per year, by who sets it.",
-            _frame_table(median, "year") if not median.empty else None,
+            _frame_table(median.rename(columns=SET_BY_LABELS), "year") if len(median) else None,
             collapsed=True,
         )
     )

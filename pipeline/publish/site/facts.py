@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pipeline.analysis.labels import COLUMN_LABELS, SET_BY_LABELS, label
+
 Row = dict[str, Any]
 
 
@@ -25,6 +27,21 @@ def cell(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def shown(table: str, column: str, value: Any) -> tuple[str, str]:
+    """A value as a reader sees it (a code by its label, see ``pipeline.analysis.labels``)
+    and, for a coded column, the codes as the Parquet column holds them (else "")."""
+    labels = COLUMN_LABELS.get((table, column))
+    if labels is None or value is None or (isinstance(value, list | tuple) and not value):
+        return cell(value), ""
+    if isinstance(value, list | tuple):
+        return ", ".join(label(v, labels) for v in value), cell(value)
+    return label(value, labels), str(value)
+
+
+def _label(r: Row, table: str, column: str, missing: str = "?") -> str:
+    return shown(table, column, r.get(column))[0] or missing
 
 
 def _months(iso: Any, months: Any) -> str:
@@ -44,19 +61,19 @@ def _retention(r: Row) -> str:
         if b
     )
     parts = [
-        f"{r.get('action') or '?'} {period}".strip(),
+        f"{_label(r, 'retention_rules', 'action')} {period}".strip(),
         f"bounds {bounds}" if bounds else "",
         "rolling" if r.get("rolling") else "",
         f"trigger: {r['trigger']}" if r.get("trigger") else "",
         f"until: {r['until']}" if r.get("until") else "",
-        f"set by {r['set_by']}" if r.get("set_by") else "",
+        f"set by {label(r['set_by'], SET_BY_LABELS)}" if r.get("set_by") else "",
         f"data: {r['data_scope']}" if r.get("data_scope") else "",
     ]
     return " · ".join(p for p in parts if p)
 
 
 def _access(r: Row) -> str:
-    out = f"{r.get('role') or '?'} → {cell(r.get('permissions')) or '?'}"
+    out = f"{r.get('role') or '?'} → {_label(r, 'access_rights', 'permissions')}"
     return f"{out} ({r['restriction']})" if r.get("restriction") else out
 
 
@@ -87,7 +104,7 @@ FACT_TABLES: tuple[FactTable, ...] = (
         "dc",
         ("subject", "category", "category_norm", "items"),
         lambda r: _join(
-            f"{r.get('category_norm') or '?'}: {cell(r.get('items'))}",
+            f"{_label(r, 'data_categories', 'category_norm')}: {cell(r.get('items'))}",
             f"subject: {r['subject']}" if r.get("subject") else "",
         ),
     ),
@@ -111,7 +128,8 @@ FACT_TABLES: tuple[FactTable, ...] = (
         "ic",
         ("link_type", "target_purpose", "target_status"),
         lambda r: _join(
-            f"{r.get('link_type') or '?'} → {r.get('target_status') or '?'}",
+            f"{_label(r, 'interconnections', 'link_type')} → "
+            f"{_label(r, 'interconnections', 'target_status')}",
             r.get("target_purpose") or "",
         ),
     ),
@@ -137,7 +155,7 @@ FACT_TABLES: tuple[FactTable, ...] = (
         "Actions of the Commission",
         "ca",
         ("verb", "text"),
-        lambda r: f"action: {r.get('verb') or '?'}",
+        lambda r: f"action: {_label(r, 'commission_actions', 'verb')}",
     ),
     FactTable(
         "citations",
@@ -145,9 +163,9 @@ FACT_TABLES: tuple[FactTable, ...] = (
         "ci",
         ("instrument", "number", "date", "cited_id"),
         lambda r: _join(
-            f"{r.get('instrument') or '?'} n° {r['number']}"
+            f"{_label(r, 'citations', 'instrument')} n° {r['number']}"
             if r.get("number")
-            else r.get("instrument") or "?",
+            else _label(r, "citations", "instrument"),
             cell(r.get("date")),
             f"→ deliberation {r['cited_id']}" if r.get("cited_id") else "",
         ),
@@ -157,7 +175,7 @@ FACT_TABLES: tuple[FactTable, ...] = (
         "Named entities",
         "en",
         ("label", "text", "section_kind"),
-        lambda r: f"entity: {r.get('label') or '?'}",
+        lambda r: f"entity: {_label(r, 'entities', 'label')}",
     ),
 )
 BY_NAME = {t.name: t for t in FACT_TABLES}

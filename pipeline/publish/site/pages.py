@@ -10,36 +10,20 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.analysis import labels
+from pipeline.analysis.labels import AUTHORITY_LABELS, SECTION_KIND_LABELS
 from pipeline.publish.site.data import Row, SiteData
-from pipeline.publish.site.facts import FACT_TABLES, FactTable, cell
+from pipeline.publish.site.facts import FACT_TABLES, FactTable, cell, shown
 from pipeline.publish.site.marks import Span, render
 
-AUTHORITIES = {
-    "CCIN": "Commission de Contrôle des Informations Nominatives",
-    "APDP": "Autorité de Protection des Données Personnelles",
-}
-KIND_LABELS = {
-    "visas": "Visas",
-    "preamble": "Préambule",
-    "purpose": "Finalité et fonctionnalités",
-    "lawfulness": "Licéité et justification",
-    "data": "Informations traitées",
-    "rights": "Droits des personnes concernées",
-    "recipients": "Destinataires et personnes ayant accès",
-    "interconnections": "Rapprochements et interconnexions",
-    "security": "Sécurité",
-    "retention": "Durée de conservation",
-    "other": "Autre section",
-    "decision": "Décision",
-}
 #: nesting between spans of the same extent: lower is outer
 _RANK = {"citations": 0, "commission_actions": 1, "entities": 8}
 _LINK_RANK = 9
 
 
 def decision_label(d: Row) -> str:
-    decision = (d.get("decision") or "unknown").replace("_", " ")
-    return f"{decision}, conditional" if d.get("conditional") else decision
+    """The decision as the title words it: ``avis favorable sous conditions``."""
+    return labels.decision_label(d.get("decision"), d.get("conditional"))
 
 
 @dataclass(slots=True)
@@ -66,7 +50,9 @@ class Section:
 class FactView:
     table: FactTable
     columns: list[str]
-    rows: list[dict[str, Any]]  # anchor, cells [(text, link)], marks [(position, mark anchor)]
+    rows: list[
+        dict[str, Any]
+    ]  # anchor, cells [(text, code, link)], marks [(position, mark anchor)]
     count: int  # facts (entities: occurrences, shown grouped by name)
 
 
@@ -85,7 +71,7 @@ def layout(title: str, sections: list[Row]) -> tuple[list[Block], list[Section]]
         heading = s.get("heading") or ""
         numeral = s.get("numeral") or ""
         kind = str(s.get("kind"))
-        label = heading or KIND_LABELS.get(kind, kind)
+        label = heading or SECTION_KIND_LABELS.get(kind, kind)
         if numeral and not label.startswith(numeral):
             label = f"{numeral}. {label}"
         section = Section(f"s{i}-{kind}", kind, label, False)
@@ -125,7 +111,7 @@ def entity_rows(rows: list[Row]) -> tuple[list[dict[str, Any]], dict[int, str]]:
         if g is None:
             g = groups[key] = {
                 "anchor": f"en-g{len(groups)}",
-                "cells": [(key[0], None), (key[1], None)],
+                "cells": [(*shown("entities", "label", key[0]), None), (key[1], "", None)],
                 "marks": [],
                 "kinds": [],
             }
@@ -135,7 +121,8 @@ def entity_rows(rows: list[Row]) -> tuple[list[dict[str, Any]], dict[int, str]]:
             g["kinds"].append(r["section_kind"])
         row_of[r["position"]] = g["anchor"]
     for g in groups.values():
-        g["cells"].append((", ".join(g.pop("kinds")), None))
+        text, code = shown("entities", "section_kind", g.pop("kinds"))
+        g["cells"].append((text, code, None))
     return list(groups.values()), row_of
 
 
@@ -190,7 +177,10 @@ def fact_views(data: SiteData, deliberation_id: str) -> tuple[list[FactView], di
             out.append(
                 {
                     "anchor": anchor,
-                    "cells": [(cell(r.get(c)), link if c == "cited_id" else None) for c in columns],
+                    "cells": [
+                        (*shown(t.name, c, r.get(c)), link if c == "cited_id" else None)
+                        for c in columns
+                    ],
                     "marks": [(r["position"], anchor)] if _has_offsets(r) else [],
                     "position": r["position"],
                 }
@@ -275,8 +265,12 @@ def page_context(data: SiteData, d: Row, laid_out: TextLayout | None = None) -> 
             cites.append((cited, data.has(cited) and cited != did))
     return {
         "d": d,
-        "authority_name": AUTHORITIES.get(d.get("authority") or "", d.get("authority") or ""),
+        "authority_name": AUTHORITY_LABELS.get(d.get("authority") or "", d.get("authority") or ""),
         "decision": decision_label(d),
+        "conditional_meaning": labels.CONDITIONAL_MEANING,
+        "legal_bases": [
+            (labels.label(b, labels.LEGAL_BASIS_LABELS), b) for b in d.get("legal_bases") or ()
+        ],
         "title_block": laid_out.title,
         "sections": section_list,
         "facts": facts,

@@ -12,7 +12,7 @@
     var status = document.getElementById("shown");
     form.hidden = false;
     function text(row, i) { return row.cells[i].textContent.trim(); }
-    function decision(row) { return row.cells[5].firstChild ? row.cells[5].firstChild.nodeValue.split(",")[0].trim() : ""; }
+    function decision(row) { return row.cells[5].getAttribute("data-code") || ""; }
     function apply() {
       var f = new FormData(form);
       var year = f.get("year"), authority = f.get("authority"), dec = f.get("decision");
