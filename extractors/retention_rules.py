@@ -30,6 +30,7 @@ from extractors.common.durations import (
     find_trigger,
     find_until,
     is_rolling,
+    noun_phrase,
 )
 from extractors.common.guard import guarded
 from extractors.common.lists import blocks
@@ -606,6 +607,20 @@ def _named_before(scope: str | None, folded: str, before: str | None) -> str | N
     return scope
 
 
+def _named_earlier(scope: str | None, folded: str, text_before: str) -> str | None:
+    """ "cette copie" when the section said "la copie de la pièce d'identité" before: the
+    full name (a one-word scope a demonstrative points back to)."""
+    if not scope or " " in scope or not re.search(r"\b(?:ce|cette|cet|ces)\s+" + re.escape(fold(scope)) + r"\b", folded):
+        return scope
+    last = None
+    for m in re.finditer(r"\b" + re.escape(fold(scope)) + r"\s+(?=(?:de|d'|des|du)\b)", fold(text_before)):
+        last = m
+    if last is None:
+        return scope
+    name = noun_phrase(text_before, last.start())
+    return name if name and fold(name).startswith(fold(scope) + " ") else scope
+
+
 def _refers_back(text: str, start: int, verb_start: int) -> bool:
     """The verb's subject is a pronoun or is missing ("Elles sont ensuite archivées",
     "Au-delà, ils sont effacés")."""
@@ -846,11 +861,17 @@ def _commission_rules(
         ):
             scope = ctx.scope
     if scope is None and _PRONOUN_SCOPE.search(f):
-        scope = before[-1].data_scope if before else (ctx.scope if ctx else None)
+        # "cette copie ne doit être conservée que … et fixe sa durée de conservation à un mois":
+        # the subject the sentence opens with, else the last group
+        said = [m for m in _markers(f[: fix.start()], start) if m.verb]
+        scope = subject(text, start, said[0].start) if said else None
+        if scope is None:
+            scope = before[-1].data_scope if before else (ctx.scope if ctx else None)
     if scope is None and ctx is not None and ctx.pending is not None and not markers:
         scope = ctx.pending.data_scope  # "Relève que la durée de X n'a pas été précisée. Fixe cette durée à deux mois."
     if ctx is not None:
         scope = _named_before(scope, f, ctx.scope)
+    scope = _named_earlier(scope, f, text[:start])
     seg_end = markers[1].start if len(markers) > 1 else end
     about = _About(
         scope=scope, action=action, set_by=SetBy.COMMISSION, raw=sentence, start=start, end=end

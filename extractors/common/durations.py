@@ -206,6 +206,8 @@ _RANGE_LINK = re.compile(r"^\s*(?:minimum\s+)?(?:a|et|,)\s+(?:(?:au\s+)?maximum\
 
 def _bound(folded: str, d: Duration) -> str | None:
     after, before = folded[d.end :], folded[max(0, d.start - 60) : d.start]
+    if re.search(r"\bjusqu'a\s*$", before) and re.match(r"\s*(?:apres|suivant|a compter|a partir)\b", after):
+        return None  # "jusqu'à deux ans après la publication": until a date, a plain period
     if _MIN_AFTER.match(after) or _MIN_BEFORE.search(before):
         return "min"
     if _MAX_AFTER.match(after) or _MAX_BEFORE.search(before):

@@ -32,7 +32,7 @@ _SAYING = (
     r"\s+(?:indique|precise|prevu|rappele|entendu|convenu|souligne|mentionne|releve|constate|note))"
 )
 _BOUNDARY = re.compile(
-    rf";|:|\b{_SAYING}\s+(?:\w+\s+){{0,2}}?(?:que\s|qu')|(?:^|,)\s*(?:(?:et|ou|mais|toutefois|cependant|neanmoins|donc|en outre|egalement|aussi|en consequence|par consequent|des lors|a cet egard)\s+)?(?:de sorte |afin |pour )?(?:que\s|qu')"
+    rf";|:|\b{_SAYING}\s+(?:\w+\s+){{0,2}}?(?:que\s|qu'|que\s*,[^,]{{1,80}},\s*)|(?:^|,)\s*(?:(?:et|ou|mais|toutefois|cependant|neanmoins|donc|en outre|egalement|aussi|en consequence|par consequent|des lors|a cet egard)\s+)?(?:de sorte |afin |pour )?(?:que\s|qu')"
     r"|,\s*(?:et|puis|mais)\s|\s(?:puis|tandis que|alors que)\s"
     # ", à l'issue de laquelle elles …": a relative clause after a comma (not "les dossiers
     # des demandeurs auxquels un logement a été attribué", a part of the subject)

@@ -617,7 +617,8 @@ CASES = [
         '<rule action=delete data_scope=évaluations trigger=null>supprimées</rule>.',
         id="fronted-event",
     ),
-    # "jusqu'à" + a period is a ceiling; a bound set off by commas; an until stops before "et au plus"
+    # "jusqu'à N après X" is until a date: a plain period; a bound set off by commas;
+    # an until stops before "et au plus"
     pytest.param(
         "Le registre contient des déclarations d'incident, qui sont conservées <rule data_scope=\"déclarations "
         "d'incident\" duration=P3Y>trois ans</rule>, et des synthèses.",
@@ -659,9 +660,22 @@ CASES = [
         id="period-from-the-event-said-before",
     ),
     pytest.param(
-        "Les questionnaires sont conservés <rule duration=P18M duration_max=P18M until=null trigger=\"fin de "
+        "Les questionnaires sont conservés <rule duration=P18M duration_max=null until=null trigger=\"fin de "
         'l\'enquête">jusqu\'à dix-huit mois</rule> après la fin de l\'enquête.',
         id="jusqu-a-a-period",
+    ),
+    pytest.param(
+        "Les enregistrements sont conservés <rule duration=P6M duration_max=P6M>jusqu'à six mois</rule>.",
+        id="jusqu-a-alone-a-ceiling",
+    ),
+    # "cette copie … fixe sa durée": the sentence's own subject, named in full before
+    pytest.param(
+        "Les bulletins sont conservés <rule data_scope=bulletins duration=P5Y>cinq ans</rule>. S'agissant de la "
+        "copie du permis de conduire, elle est versée au dossier. La Commission rappelle que, conformément à sa "
+        "recommandation, cette copie ne doit être conservée que le temps nécessaire à la vérification et "
+        '<rule set_by=commission data_scope="copie du permis de conduire" duration=P1M duration_max=P1M>fixe sa '
+        "durée de conservation à un mois au plus</rule>.",
+        id="its-duration-is-the-subject-s",
     ),
     pytest.param(
         # (a condition capped by a ceiling: one row)
