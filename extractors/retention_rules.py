@@ -400,6 +400,11 @@ def _labelled_item(
             and _PHASE_NOUN.search(f[: m.start - start]))
     ]
     first_end = verbs[0].start if verbs else end
+    if verbs and fold(text[verbs[0].start : verbs[0].end]).startswith("en "):
+        # "…, puis cinq ans en archives": that period is the archive's (its marker reads it)
+        cuts = list(_BACK_BOUNDARY.finditer(fold(text[start + colon + 1 : first_end])))
+        if cuts:
+            first_end = start + colon + 1 + cuts[-1].start()
     rules = _bare_item_rule(text, start, first_end, intro)
     if not verbs:
         return rules
@@ -472,7 +477,9 @@ def _controller_rules(
                 if i:
                     segments[i - 1][1] = region_start + cut_start
                 continue
-            segments[i] = [region_start + cut_end, mk.start]
+            # "puis cinq ans en archives intermédiaires à compter de la fin du contrat": the
+            # period before the marker, its event after it
+            segments[i] = [region_start + cut_end, segments[i][1]]
             if i:
                 segments[i - 1][1] = region_start + cut_start
     scope = ctx.scope
@@ -821,9 +828,22 @@ def _build(text: str, seg_start: int, seg_end: int, about: _About) -> list[Reten
             _rule(about if d_scope == scope else dataclasses.replace(about, scope=d_scope),
                   duration=d.iso, trigger=d_trigger, until=until, rolling=d_rolling)
         )
+    if durations and not offset:  # "… six mois et les données des agents jusqu'à leur départ"
+        elided = _ELIDED_UNTIL.match(folded_seg, durations[-1].end)
+        if elided is not None:
+            group = with_antecedent(clean(seg[elided.start("np") : elided.end("np")]), about.scope)
+            end_of = find_until(seg[elided.end("np") :])
+            if group and end_of:
+                out.append(_rule(dataclasses.replace(about, scope=group), until=end_of))
     if not out and (trigger or until or about.action == RetentionAction.ARCHIVE):
         out.append(_rule(about, trigger=trigger, until=until, rolling=rolling))
     return out
+
+
+_ELIDED_UNTIL = re.compile(
+    r"\s*,?\s*(?:et|puis|tandis que)\s+(?P<np>(?:les|la|le|l'|des|ses|leurs|ceux|celles)\s*[^,;:.]+?)\s+"
+    r"(?=jusqu'|tant qu|pendant toute|durant toute|aussi longtemps)"
+)
 
 
 # ------------------------------------------------------------------ Commission

@@ -668,6 +668,19 @@ CASES = [
         "Les enregistrements sont conservés <rule duration=P6M duration_max=P6M>jusqu'à six mois</rule>.",
         id="jusqu-a-alone-a-ceiling",
     ),
+    # a group elided before an open condition; a period before "en archives", its event after
+    pytest.param(
+        "Les images sont conservées <rule data_scope=images duration=P1M>un mois</rule>, et celles des incidents "
+        '<rule data_scope="images des incidents" until="jusqu\'à la clôture de l\'enquête">jusqu\'à la clôture de '
+        "l'enquête</rule>.",
+        id="elided-group-until",
+    ),
+    pytest.param(
+        "Les dossiers sont conservés <rule until=\"pendant toute la durée du contrat\">pendant toute la durée du "
+        'contrat</rule>, puis <rule action=archive duration=P5Y trigger="fin du contrat">cinq ans en archives '
+        "intermédiaires</rule> à compter de la fin du contrat.",
+        id="period-before-en-archives-event-after",
+    ),
     # "cette copie … fixe sa durée": the sentence's own subject, named in full before
     pytest.param(
         "Les bulletins sont conservés <rule data_scope=bulletins duration=P5Y>cinq ans</rule>. S'agissant de la "
