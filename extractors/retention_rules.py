@@ -883,8 +883,14 @@ def _commission_rules(
     if scope is None and _PRONOUN_SCOPE.search(f):
         # "cette copie ne doit être conservée que … et fixe sa durée de conservation à un mois":
         # the subject the sentence opens with, else the last group
-        said = [m for m in _markers(f[: fix.start()], start) if m.verb]
-        scope = subject(text, start, said[0].start) if said else None
+        said = _markers(f[: fix.start()], start)
+        verbs = [m for m in said if m.verb]
+        if verbs:
+            scope = subject(text, start, verbs[0].start)
+        elif said:  # "estime que la conservation des enregistrements … et fixe leur durée"
+            scope = complement(text, said[0].end, start + fix.start())
+        else:
+            scope = None
         if scope is None:
             scope = before[-1].data_scope if before else (ctx.scope if ctx else None)
     if scope is None and ctx is not None and ctx.pending is not None and not markers:

@@ -691,6 +691,12 @@ CASES = [
         id="its-duration-is-the-subject-s",
     ),
     pytest.param(
+        "La Commission estime que la conservation des relevés de badge pendant deux ans n'est pas justifiée et "
+        '<rule set_by=commission data_scope="relevés de badge" duration=P3M duration_max=P3M>fixe leur durée de '
+        "conservation à trois mois au plus</rule>.",
+        id="their-duration-is-the-conservation-s",
+    ),
+    pytest.param(
         # (a condition capped by a ceiling: one row)
         "Les données des bénévoles sont conservées pendant la durée de leur engagement et, au maximum, pendant "
         '<rule until="pendant la durée de leur engagement" duration=P3Y duration_max=P3Y trigger=fin>trois '
