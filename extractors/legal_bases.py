@@ -42,7 +42,7 @@ BASES: tuple[tuple[re.Pattern[str], LegalBasis], ...] = tuple(
             r"|\bdispositions?\s+(?:legales|legislatives|reglementaires)\s+(?:qui\s+)?(?:s'imposent|imposant)"
             r"|\brespect\s+(?:des|de\s+la|du|de)\s+(?:dispositions?\s+(?:legales|legislatives|reglementaires)"
             r"|reglementation|legislation)"
-            r"|\bobligations?\s+qui\s+(?:lui\s+|leur\s+|s')?(?:incombent|imposent|impose)",
+            r"|\bobligations?\s+(?:[\w']+\s+){0,6}?qui\s+(?:lui\s+|leur\s+|s')?(?:incombent|imposent|impose)",
             LegalBasis.LEGAL_OBLIGATION,
         ),
         (
@@ -74,7 +74,7 @@ JUSTIFIED_BY = word_re(
 )
 #: Other wordings that state a basis (an unknown one after them is not reported).
 STATES_BASIS = word_re(
-    r"\bse\s+justifie|\b(?:fonde|fondee)s?\s+sur\b|\brepos(?:e|ent)\s+(?:quant\s+a\s+(?:elle|lui|eux|elles)\s+)?sur\b"
+    r"\bse\s+justifie|\b(?:fonde|fondee)s?\s+sur\b|\brepos(?:e|ent)\s*(?:,[^,]{1,80},\s*)?(?:quant\s+a\s+(?:elle|lui|eux|elles)\s+)?sur\b"
     r"|\bfonde(?:nt)?\s+(?:[\w']+\s+){0,3}?sur\b|\brepond(?:ent)?\s+a\s+(?:une|des|l'|la|un)\b"
     r"|\binvoquee?s?\b|\binvoquent\b|\bsubordonnee?s?\s+au\s+consentement|\brelev(?:e|ent)\s+(?:\w+\s+)?(?:de\s+l'|d'un|d'une)"
     r"|\btrouve\s+(?:son|sa)\s+"
@@ -110,8 +110,18 @@ def extract(text: str, out: Extraction) -> None:
     if not bases:
         for s in plain:
             bases.extend(_bases_in(s, None, strict=True))
+    if bases and LegalBasis.CONSENT not in bases and any(_WITH_CONSENT.search(fold(s)) for s in plain):
+        # "cette fonctionnalité n'est activée qu'avec le consentement exprès du patient"
+        bases.append(LegalBasis.CONSENT)
     if bases:
         out.fields.legal_bases = tuple(str(b) for b in dict.fromkeys(bases))
+
+
+#: Consent a part of the processing depends on, said apart from the basis sentence.
+_WITH_CONSENT = word_re(
+    r"(?<!sans )\b(?:qu'avec|qu'apres|avec|apres|moyennant|subordonnee?s?\s+a|soumise?s?\s+a)\s+(?:le|leur|son|sa|au)\s+"
+    r"consentement\b"
+)
 
 
 def _sentences(text: str) -> list[str]:

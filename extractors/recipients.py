@@ -172,7 +172,7 @@ _NAME_END = re.compile(
     r"|\s+(?:et|ou|et/ou|ainsi que|de meme que)\s+(?=(?:a|au|aux|a la|a l'|vers|aupres)\b)|\s+ainsi qu'"
     r"|\s+(?:ainsi que|et|ou|et/ou)\s+(?=(?:le|la|les|l'|un|une)\b)|\s+(?:et|ou|ainsi que)\s*,"
     r"|\s+et\s+(?=(?:du|de la|de l'|des)\s+[A-ZÀ-Þa-z][\w'-]*\s+[A-ZÀ-Þ])"
-    r"|\s+(?:qui|lesquel\w*|dont|ce qui)\b|\s+(?:est|sont|seront|sera|peut|peuvent|ont)\s"
+    r"|\s+(?:qui|lesquel\w*|ce qui)\b|\s+(?:est|sont|seront|sera|peut|peuvent|ont)\s"
     r"|\s+et\s+(?:rappelle|releve|note|constate|demande|considere|estime|precise|indique|prend)\b"
 )
 _CONDITION_END = re.compile(
@@ -200,6 +200,7 @@ _NO_RECIPIENT = word_re(
     + r"|\bne\s+(?:\w+\s+){0,2}?(?:pas|jamais|aucunement|en aucun cas)\s+(?:\w+\s+){0,2}?(?:etre\s+)?"
     + _COMMUNICATED
     + r"|\bne (?:sont|seront|peuvent etre) (?:pas )?communiquee?s? a aucun"
+    + r"|\b" + _COMMUNICATED + r"\s+a\s+aucune?\b"  # "destinées à être transmises à aucun organisme"
     + r"|\bne\s+(?:\w+\s+){0,2}?" + _COMMUNICATED + r"\s+ni\b"  # "ne sont communiquées ni à X ni à Y"
 )
 #: "… ne sont pas communiquées à des tiers, à l'exception des autorités judiciaires".
@@ -701,7 +702,7 @@ def _subject_recipient(sentence: str, f: str) -> tuple[str, int, str | None] | N
     receives = re.match(r"\s(?:recoit|recoivent|recevra|recevront)", f[verb.start() :])
     only = _ONLY_WHAT.match(f, verb.end()) if receives else None
     if only is not None:  # "reçoit uniquement les données nécessaires à la transaction"
-        stop = re.compile(r"\s*(?:[,;:]|\.(?:\s|$))").search(f, only.end())
+        stop = re.compile(r"\s*(?:,(?!\s*(?:a l'exclusion|a l'exception|sauf|hors)\b)|[;:]|\.(?:\s|$))").search(f, only.end())
         condition = sentence[only.start("c") : stop.start() if stop else len(f)].strip() or None
         return sentence[cut:end], cut, condition
     condition = _trailing(sentence, f, verb.end())
@@ -774,7 +775,9 @@ _INNER_A = re.compile(r"\s(?:a la|a l'|au|aux)\s")
 
 
 _PARTICIPLE = re.compile(
-    r"(?<![\w-])(?:[a-zàâçéèêëîïôûù][\w-]*(?:é|ée|és|ées|is|ise|ises|ant)|compétente?s?|habilitée?s?)$"
+    r"(?<![\w-])(?!(?:société|entité|comité|autorité|université|communauté|municipalité|collectivité|mutualité"
+    r"|propriété|activité|qualité|sécurité|santé|unité|faculté|fraternité|cité|majorité|minorité|électricité)s?$)"
+    r"(?:[a-zàâçéèêëîïôûù][\w-]*(?:é|ée|és|ées|is|ise|ises|ant)|compétente?s?|habilitée?s?)$"
 )
 
 
@@ -963,7 +966,7 @@ def _recipient_list(
     # "à la DSP et au Parquet Général, sur réquisition": one condition for recipients joined
     # with nothing between them
     first = max((i + 1 for i, (_, c, _) in enumerate(found[:-1]) if c), default=0)
-    if first and len(found) - first > 1:  # "à la X pour …, ainsi qu'à A et à B le jour de …"
+    if first and len(found) - first > 1 and not commas[-1]:  # "à la X pour …, ainsi qu'à A et à B le jour de …"
         head, found = found[:first], found[first:]
         commas, own, joined = commas[first:], own[first:], joined[first:]
     else:

@@ -304,6 +304,9 @@ SETS = {
     # 12 deliberations, 50 + 50 passages, 60 page beginnings, annotated from the contract
     # before any extractor ran on them; its first measurement is reported on issue 15
     "blind3": MATERIAL / "blind3",
+    # 6 deliberations, 30 + 30 passages, 30 page beginnings, written the same way; measured at
+    # the end of session 17 (issue 15's notes), then used to fix what it showed
+    "blind4": MATERIAL / "blind4",
 }
 
 

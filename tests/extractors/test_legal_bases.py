@@ -261,6 +261,24 @@ CASES = [
         ["legal_obligation"],
         id="genre obligations découlant de la législation",
     ),
+    pytest.param(
+        "Le traitement repose, pour les adhérents, sur leur consentement. Pour le personnel, il est justifié par "
+        "l'intérêt légitime du club et par les obligations d'affiliation et d'assurance qui lui incombent.",
+        ["consent", "legitimate_interest", "legal_obligation"],
+        id="genre repose, incise, sur; obligations … qui lui incombent",
+    ),
+    pytest.param(
+        "Le traitement est nécessaire à l'exécution d'une mission d'intérêt public. Les rappels par courriel ne "
+        "sont envoyés qu'avec le consentement de l'usager.",
+        ["public_interest", "consent"],
+        id="genre a part of the processing on consent",
+    ),
+    pytest.param(
+        "Le traitement est nécessaire à l'exécution d'une mission d'intérêt public. Aucune donnée n'est traitée "
+        "sans le consentement de l'usager.",
+        ["public_interest"],
+        id="genre without consent is no basis",
+    ),
     pytest.param("", [], id="empty"),
 ]
 

@@ -223,6 +223,15 @@ CONDITIONS = [
     "Les avis sont adressés à l'<recipient condition=null>Office pour les Anciens Combattants</recipient>.",
     "La demande est transmise au <recipient condition=null>service compétent pour la délivrance des titres"
     "</recipient>.",
+    # a "dont" relative is part of the name; "reçoit uniquement X, à l'exclusion de Y"; a noun
+    # in "-té" is no participle ("de la société pour …" ends the name)
+    "Les résultats sont communiqués à la <recipient condition=\"en cas d'anomalie\">ligue dont relève le "
+    "club</recipient>, en cas d'anomalie.",
+    "Le <recipient condition=\"uniquement le certificat, à l'exclusion du dossier médical\">club</recipient> "
+    "reçoit uniquement le certificat, à l'exclusion du dossier médical.",
+    "Les données sont transmises au <recipient condition=\"pour la paie\">service du personnel de la société"
+    "</recipient> pour la paie.",
+    "Les informations ne sont destinées à être communiquées à aucun organisme extérieur.",
     # recipients after the object of an active verb
     "Le service adresse au <recipient condition=null>Trésor</recipient> les états de paiement, et à la <recipient "
     "condition=null>banque</recipient> les ordres de virement.",
