@@ -966,7 +966,7 @@ def _recipient_list(
     # "à la DSP et au Parquet Général, sur réquisition": one condition for recipients joined
     # with nothing between them
     first = max((i + 1 for i, (_, c, _) in enumerate(found[:-1]) if c), default=0)
-    if first and len(found) - first > 1 and not commas[-1]:  # "à la X pour …, ainsi qu'à A et à B le jour de …"
+    if first and len(found) - first > 1:  # "à la X pour …, ainsi qu'à A et à B le jour de …"
         head, found = found[:first], found[first:]
         commas, own, joined = commas[first:], own[first:], joined[first:]
     else:

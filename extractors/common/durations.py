@@ -244,7 +244,9 @@ def find_ranges(text: str) -> list[Range]:
             nxt
             and _bound(folded, d) == "min"
             and _bound(folded, nxt) == "max"
-            and re.fullmatch(r"\s*(?:et|,|a|jusqu'a)?\s*(?:au\s+plus|au\s+maximum|maximum)?\s*(?:de\s+|d')?", folded[d.end : nxt.start])
+            and re.fullmatch(
+                r"\s*(?:et|,|a|jusqu'a)?\s*(?:au\s+plus|au\s+maximum|maximum|maximale?)?\s*(?:de\s+|d')?", folded[d.end : nxt.start]
+            )
         ):
             out.append(Range(d.iso, nxt.iso, d.start, nxt.end))  # "au moins six mois et au plus un an"
             i += 2
@@ -276,18 +278,18 @@ _TRIGGER = word_re(
     r"\b(?:(?:a compter|a partir|a la suite|au-dela|lors)\s+(?:du\s|de la\s|de l'|des\s|de leur\s|de leurs\s"
     r"|de son\s|de sa\s|de ses\s|de votre\s|de vos\s|de notre\s|de nos\s|d')"
     r"|(?:apres|des)\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|votre\s|vos\s|notre\s|nos\s|ses\s)|suivant\s+(?:le\s|la\s|l'|les\s|leur\s|son\s|sa\s|ses\s)|jusqu'(?:au\s|a la\s|a l'|a\s+(?:leur|leurs|son|sa|ses)\s)"
-    r"|a la\s+(?=fin\s)|au\s+(?=depart\s)"
+    r"|a la\s+(?=fin\s)|au\s+(?=depart\s)|a\s+(?:leur|son|sa|ses)\s+(?=(?:depart|sortie|deces|retraite|demission|radiation)\b)"
     # "supprimées à l'expiration du délai de recours": the event, "expiration" included
     r"|a\s+l'(?=expiration\s+(?:(?:du|de\s+la|des)\s+|de\s+l')(?!(?:delai|duree|periode)s?\s+(?:de|d')\s*conservation))"  # "à la fin de la relation" → "fin de la relation"
     # "au terme de la période d'essai", "à l'issue de la formation": the noun is part of the
     # event (not "à l'issue de ce délai", "au terme d'un délai de …", "… de conservation")
-    r"|(?:a\s+l'(?=issue\s)|au\s+(?=terme\s))(?=\w+\s+(?:(?:du|de\s+la|des|de\s+leur|de\s+leurs|de\s+son|de\s+sa|de\s+ses)\s+"
+    r"|(?:a\s+l'(?=issue\s)|au\s+(?=terme\s))(?=\w+\s+(?:(?:du|de\s+la|des|de\s+leur|de\s+leurs|de\s+son|de\s+sa|de\s+ses|de\s+chaque)\s+"
     r"|de\s+l'|d'(?!un\b|une\b))(?!(?:delai|duree|periode)s?\s+(?:de|d')\s*conservation))"
     r"|(?P<span>(?:pendant|durant)\s+(?:toute\s+)?la\s+(?=duree\s)))\s*"  # "la durée du contrat augmentée de 5 ans"
 )
 #: "jusqu'au départ plus 6 mois", "la durée du contrat augmentée de 5 ans": an event plus a period.
 _PLUS = word_re(r"(?<!au )(?<!en )\bplus\s(?!tard\b|de\s|d')|\b(?:augmentee?s?|majoree?s?|prolongee?s?)\s")
-_NOT_EVENT = re.compile(r"^(?:un|une|ce|cette|ces|\d|delai|periode|duree)\b")
+_NOT_EVENT = re.compile(r"^(?:un|une|ce|cette|ces|\d|delai|periode|duree|temps)\b")
 #: Where an event's noun phrase ends for sure.
 _NP_HARD_STOP = re.compile(
     r"[;.()«»:]|,|\s(?:plus|pour|afin|puis|soit|sauf|au maximum|au plus tard|a l'exception|conformement"

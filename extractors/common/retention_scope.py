@@ -113,7 +113,9 @@ _PRONOUN = re.compile(
     r"|celles|ceux|qui|lesquelles|lesquels|y)$"
 )
 _RELATIVE_INCISE = re.compile(r",\s*(?:qui|dont|lesquel(?:le)?s?|laquelle|lequel)\s[^,]*,?\s*$")
-_NAMELY = re.compile(r",\s*(?:a savoir|notamment|c'est-a-dire|en particulier|tel(?:le)?s?\s+que|y compris)\b")
+_NAMELY = re.compile(
+    r",\s*(?:a savoir|notamment|c'est-a-dire|en particulier|tel(?:le)?s?\s+que|y compris|quel(?:le)?s?\s+que)\b"
+)
 _TRAILING_NEG = re.compile(r"(?:\s+(?:ne|n'|y|en|ne\s+pas|ne\s+plus))+$")
 
 

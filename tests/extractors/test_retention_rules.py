@@ -681,6 +681,30 @@ CASES = [
         "intermédiaires</rule> à compter de la fin du contrat.",
         id="period-before-en-archives-event-after",
     ),
+    # events: "à leur départ de …", "à l'issue de chaque …"; "une durée minimale de N et
+    # maximale de M" is one range; ", quelle que soit …" leaves the scope
+    pytest.param(
+        "Les badges sont <rule action=delete trigger=\"départ de l'entreprise\">effacés</rule> à leur départ "
+        "de l'entreprise. Les brouillons sont <rule action=delete data_scope=brouillons trigger=\"issue de chaque "
+        'session">supprimés</rule> à l\'issue de chaque session.',
+        id="events-a-leur-depart-de-chaque",
+    ),
+    pytest.param(
+        "Les journaux sont conservés pendant une durée <rule duration_min=P3M duration_max=P6M duration=null>minimale "
+        "de trois mois et maximale de six mois</rule>.",
+        id="minimale-et-maximale",
+    ),
+    pytest.param(
+        "La Commission <rule set_by=commission data_scope=enregistrements duration=P15D>fixe à 15 jours</rule> la "
+        "durée de conservation des enregistrements, quel que soit le site.",
+        id="quel-que-soit-leaves-the-scope",
+    ),
+    # "au-delà du temps nécessaire à …" is no event: the Commission's reminder gives no row
+    pytest.param(
+        "La Commission rappelle que la copie ne doit pas être conservée au-delà du temps nécessaire à la "
+        "vérification.",
+        id="the-time-needed-is-no-event",
+    ),
     # "cette copie … fixe sa durée": the sentence's own subject, named in full before
     pytest.param(
         "Les bulletins sont conservés <rule data_scope=bulletins duration=P5Y>cinq ans</rule>. S'agissant de la "
