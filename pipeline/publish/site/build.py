@@ -116,7 +116,6 @@ def _index_rows(data: SiteData) -> list[dict[str, str]]:
                 "controller": d.get("controller") or "",
                 "purpose": purpose,
                 "decision": decision_label(d),
-                "decision_code": d.get("decision") or "",
                 "tables": " ".join(t.code for t in FACT_TABLES if did in data.facts[t.name]),
             }
         )
@@ -160,7 +159,7 @@ def render_deliberations(
             html = record.render(
                 d=d,
                 layout=layouts[did],
-                decision=label(d.get("decision") or "unknown", DECISION_LABELS),
+                decision=decision_label({"decision": d.get("decision")}),
                 purpose=_shortened(d.get("purpose") or ""),
             )
             search.add(f"d/{did}.html", html)

@@ -12,10 +12,15 @@
     var status = document.getElementById("shown");
     form.hidden = false;
     function text(row, i) { return row.cells[i].textContent.trim(); }
-    function decision(row) { return row.cells[5].getAttribute("data-code") || ""; }
+    // a decision option's text is its label; a row's is the label, maybe "… sous conditions"
+    function decided(row, label) {
+      var t = text(row, 5);
+      return t === label || t.indexOf(label + " ") === 0;
+    }
     function apply() {
       var f = new FormData(form);
       var year = f.get("year"), authority = f.get("authority"), dec = f.get("decision");
+      var select = form.elements.decision, decLabel = select.options[select.selectedIndex].text;
       var controller = (f.get("controller") || "").toLowerCase();
       var has = f.getAll("has");
       var shown = 0;
@@ -23,7 +28,7 @@
         var tables = (row.getAttribute("data-t") || "").split(" ");
         var ok = (!year || text(row, 1).slice(0, 4) === year) &&
           (!authority || text(row, 2) === authority) &&
-          (!dec || decision(row) === dec) &&
+          (!dec || decided(row, decLabel)) &&
           (!controller || text(row, 3).toLowerCase().indexOf(controller) >= 0) &&
           has.every(function (t) { return tables.indexOf(t) >= 0; });
         row.hidden = !ok;
