@@ -19,7 +19,7 @@ from extractors.registry import SECTION_EXTRACTORS
 from extractors.sections import split_sections
 from extractors.title import TitleError, classify_body, deliberation_id_of, parse_title
 from extractors.version import EXTRACTOR_VERSION
-from models.enums import Decision, SectionKind, Severity
+from models.enums import NUMBERED_KINDS, Decision, SectionKind, Severity
 from models.records import (
     Article,
     Deliberation,
@@ -283,15 +283,5 @@ def _tool_named_later(sections: list[Section]) -> str | None:
     return None
 
 
-_LATER = frozenset(
-    {
-        SectionKind.LAWFULNESS,
-        SectionKind.DATA,
-        SectionKind.RIGHTS,
-        SectionKind.RECIPIENTS,
-        SectionKind.INTERCONNECTIONS,
-        SectionKind.SECURITY,
-        SectionKind.RETENTION,
-    }
-)
+_LATER = frozenset(NUMBERED_KINDS[1:])  # sections II–VIII
 

@@ -296,10 +296,9 @@ def system_name(text: str) -> str | None:
         name = _quoted_or_bare(text, m.end(), max_words=10)
         if name:
             return name
-    for m in TOOL_QUOTED.finditer(f):
-        name = _quoted_or_bare(text, m.end(), max_words=6, need_capital=True)
-        if name:
-            return name
+    name = _quoted_tool(text, f)
+    if name:
+        return name
     for m in TOOL_BARE.finditer(text):
         bare = _BARE_NAME.match(text, m.end())
         if bare:
@@ -316,6 +315,11 @@ def software_name(text: str) -> str | None:
             name = _quoted_or_bare(text, m.end(), max_words=6, need_capital=True)
             if name:
                 return name
+    return _quoted_tool(text, f)
+
+
+def _quoted_tool(text: str, f: str) -> str | None:
+    """ "le logiciel « X »", "au moyen du progiciel « X »": X."""
     for m in TOOL_QUOTED.finditer(f):
         name = _quoted_or_bare(text, m.end(), max_words=6, need_capital=True)
         if name:
