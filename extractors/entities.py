@@ -141,6 +141,10 @@ def _starts_word(text: str, i: int) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_-")
 
 
+def _ends_word(text: str, j: int) -> bool:
+    return j == len(text) or not (text[j].isalnum() or text[j] in "_-")
+
+
 def _before(text: str, i: int, pattern: re.Pattern[str]) -> int | None:
     """Where ``pattern`` (anchored at $) starts in the folded window ending at ``i``."""
     lo = max(0, i - _WINDOW)
@@ -548,15 +552,10 @@ def _written_as_word(text: str, word: str) -> bool:
     "mail"); a literal search, not a pattern compiled for each word."""
     i = text.find(word)
     while i >= 0:
-        j = i + len(word)
-        if not (i and _word_char(text[i - 1])) and not (j < len(text) and _word_char(text[j])):
+        if _starts_word(text, i) and _ends_word(text, i + len(word)):
             return True
         i = text.find(word, i + 1)
     return False
-
-
-def _word_char(c: str) -> bool:
-    return c.isalnum() or c in "_-"
 
 
 def merge(

@@ -345,6 +345,10 @@ _FOLLOWING = re.compile(
 )
 #: "…, établie en Suisse, …": where a recipient is, neither its name nor a condition.
 _BARE_PLACE = re.compile(r"(?:en|au|aux|à|a)\s+(?:l')?[A-ZÀ-Þ][\w'-]*(?:[\s-][A-ZÀ-Þ][\w'-]*)*\s*(?=[,;.)]|$)")
+_UP_TO_PUNCTUATION = re.compile(r"[^,;.]*")
+_COMMA_CUE = re.compile(r",\s*(?=" + CONDITION_CUE + r")")
+#: "…, Monaco Telecom et …": a capitalised name after a comma, another recipient.
+_COMMA_NAME = re.compile(r"\s*,\s*(?=[A-ZÀ-Þ][\w'-]*\s+[A-ZÀ-Þ0-9])")
 #: "…, la société X, …": the recipient named after a word that says what it is.
 _NAMED = re.compile(
     r"(?:la|le|l')\s*(?P<kind>societe|groupe|entreprise|laboratoire|cabinet|association|fondation|banque|compagnie)\s+"
@@ -702,7 +706,7 @@ def _subject_recipient(sentence: str, f: str) -> tuple[str, int, str | None] | N
     receives = re.match(r"\s(?:recoit|recoivent|recevra|recevront)", f[verb.start() :])
     only = _ONLY_WHAT.match(f, verb.end()) if receives else None
     if only is not None:  # "reçoit uniquement les données nécessaires à la transaction"
-        stop = re.compile(r"\s*(?:,(?!\s*(?:a l'exclusion|a l'exception|sauf|hors)\b)|[;:]|\.(?:\s|$))").search(f, only.end())
+        stop = _ONLY_WHAT_END.search(f, only.end())
         condition = sentence[only.start("c") : stop.start() if stop else len(f)].strip() or None
         return sentence[cut:end], cut, condition
     condition = _trailing(sentence, f, verb.end())
@@ -713,6 +717,7 @@ def _subject_recipient(sentence: str, f: str) -> tuple[str, int, str | None] | N
 
 #: What a recipient receives, restricted: "reçoit uniquement les données nécessaires à …".
 _ONLY_WHAT = re.compile(r"\s+(?P<c>(?:uniquement|seulement|exclusivement)\s+(?:les|des|la|le|l')\s*\w|les\s+seule?s\s)")
+_ONLY_WHAT_END = re.compile(r"\s*(?:,(?!\s*(?:a l'exclusion|a l'exception|sauf|hors)\b)|[;:]|\.(?:\s|$))")
 #: A purpose or circumstance, as opposed to what is received ("reçoit les données … afin
 #: d'en assurer l'analyse").
 _PURPOSE = re.compile(
@@ -792,6 +797,7 @@ _ACTING = re.compile(
 
 
 _RELATIVE_CONDITION = re.compile(r"\s+qui\s+[^,;:.]{0,60}?\s(?=" + CONDITION_CUE + r")")
+_FOR_A_NAME = re.compile(r"\s+pour\s+(?:les\s+|le\s+|la\s+|l')?[A-ZÀ-Þ]")
 _ACTING_CUE = re.compile(r"[a-z][\w-]*ant\s+(?=" + CONDITION_CUE + r")")
 
 
@@ -831,7 +837,7 @@ def _name_end(sentence: str, f: str, start: int) -> int:
             continue
         if (
             stop is not None
-            and re.match(r"\s+pour\s+(?:les\s+|le\s+|la\s+|l')?[A-ZÀ-Þ]", sentence[end:])
+            and _FOR_A_NAME.match(sentence, end)
             and sentence[start : start + 1].isupper()
         ):
             pos = end + 5  # "Comité d'Éthique pour les Recherches Biomédicales": one name
@@ -885,7 +891,7 @@ def _recipient_list(
             at = _skip(f, name_end)
         place = _PLACE_APPOSITION.match(f, at) if f[nxt:at].strip() == "," else None
         if place is None and f[nxt:at].strip() == "," and _BARE_PLACE.match(sentence, at):
-            place = re.compile(r"[^,;.]*").match(f, at)  # "au siège du groupe, en France"
+            place = _UP_TO_PUNCTUATION.match(f, at)  # "au siège du groupe, en France"
         if place:  # "à la maison mère, établie en France, pour …"
             nxt = place.end()
             at = _skip(f, nxt)
@@ -913,7 +919,7 @@ def _recipient_list(
                 cend_m = _CONDITION_END.search(f, cend_m.end() + 1)
             cend = cend_m.start() if cend_m else len(f)
             if apposition:  # "…, transporteur partenaire, pour les seuls clients …": the condition
-                cue = re.compile(r",\s*(?=" + CONDITION_CUE + r")").search(f, cstart, cend)
+                cue = _COMMA_CUE.search(f, cstart, cend)
                 if cue is not None:
                     cstart = cue.end()
             condition = strip_final_period(sentence[cstart:cend].strip(" ,;")) or None
@@ -946,7 +952,7 @@ def _recipient_list(
             if after is not None and not re.search(r"[;.:]", f[det.start() : after.start()]):
                 sep = after
         if sep is None and not by_article:  # "au Service des Sports, Monaco Telecom et à la Mairie"
-            sep = re.compile(r"\s*,\s*(?=[A-ZÀ-Þ][\w'-]*\s+[A-ZÀ-Þ0-9])").match(sentence, nxt)
+            sep = _COMMA_NAME.match(sentence, nxt)
         if sep is None and by_genitive:  # "à la connaissance du Maire et du Secrétaire Général"
             sep = re.compile(r"\s*(?:,\s*(?:et\s+)?|\s+et\s+)(?=(?:du|de la|de l'|des)\s)").match(f, nxt)
         if not sep:

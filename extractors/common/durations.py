@@ -264,9 +264,7 @@ def find_ranges(text: str) -> list[Range]:
 
 _UNTIL = word_re(
     r"\b(?:tant qu'|tant que|aussi longtemps que|(?:pendant|pour) (?:toute )?la duree (?:d|necessaire)|le temps (?:d|necessaire)|durant (?:toute )?la duree d"
-    r"|jusqu'(?:a|au|aux|a la|a l')\s(?!(?:\d+|(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|seize|vingt|trente"
-    r"|quarante|cinquante|soixante|cent)(?:[\s-](?:et[\s-])?(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix))*)\s+"
-    r"(?:ans?|mois|jours?|semaines?|annees?|heures?)\b)|(?:la\s+)?duree\s+de\s+(?:vie|validite)\s+d"
+    r"|jusqu'(?:a|au|aux|a la|a l')\s|(?:la\s+)?duree\s+de\s+(?:vie|validite)\s+d"
     r"|(?:pendant|durant|pour)\s+(?:toute\s+)?l'annee\s+(?:(?:scolaire|civile|universitaire|budgetaire)\s+)?en\s+cours"
     r"|(?:pendant|durant)\s+(?:toute\s+)?(?:la|leur|sa|son)\s+(?:scolarite|vie|carriere|relation|mission|validite|presence"
     r"|affectation|adhesion|engagement|abonnement|contrat|sejour|hospitalisation|prise en charge|instruction"
@@ -432,22 +430,36 @@ def find_until(seg: str) -> str | None:
     """An open condition instead of a duration: "tant que le compte est actif", "pendant
     toute la durée de la relation contractuelle", "jusqu'au départ de l'agent"."""
     f = fold(seg)
-    m = _UNTIL.search(f) or _UNTIL_ITEM.match(f)
+    # "jusqu'à deux ans après …" is a period, not an open condition
+    m = next((u for u in _UNTIL.finditer(f) if not (u.group().startswith("jusqu") and opens_with_period(seg[u.end() :]))), None)
+    m = m or _UNTIL_ITEM.match(f)
     if not m:
         return None
-    stop = re.search(
-        r"[;:]|,\s|\.(?:\s|$)|\s(?:puis|et (?:les|la|le|sont|seront)|(?:pour|s'agissant|concernant) (?:les|la|le|l'))\s"
-        r"|\set\s+(?=(?:au plus|au maximum|au moins|au minimum|au-dela|pendant|durant|\d|un|une|deux|trois|quatre|cinq"
-        r"|six|sept|huit|neuf|dix|douze|quinze|vingt|trente)\b)",
-        f[m.end() :],
-    )
-    phrase = seg[m.start() : m.end() + (stop.start() if stop else len(f) - m.end())]
+    rest = f[m.end() :]
+    stop = _UNTIL_STOP.search(rest)
+    end = stop.start() if stop else len(rest)
+    joined = next((j.start() for j in _AND.finditer(rest, 0, end) if opens_with_period(seg[m.end() + j.end() :])), end)
+    phrase = seg[m.start() : m.end() + min(end, joined)]  # "… et cinq ans après": the period's own
     if not re.search(r"\w", f[m.end() : m.start() + len(phrase)]) and m.group().startswith("jusqu"):
-        return None  # "jusqu'à" before a ceiling ("jusqu'à deux ans après …"), not a condition
+        return None  # "jusqu'à" with nothing after it
     trailing = re.search(r"(?:\s+(?:et|ou|puis|mais))+\s*$", fold(phrase))
     if trailing:
         phrase = phrase[: trailing.start()]
     return strip_final_period(phrase.strip()) or None
+
+
+_UNTIL_STOP = re.compile(
+    r"[;:]|,\s|\.(?:\s|$)|\s(?:puis|et (?:les|la|le|sont|seront)|(?:pour|s'agissant|concernant) (?:les|la|le|l'))\s"
+    r"|\set\s+(?=(?:au plus|au maximum|au moins|au minimum|au-dela|pendant|durant)\b)"
+)
+_AND = re.compile(r"\set\s+")
+
+
+def opens_with_period(text: str) -> bool:
+    """Whether ``text`` starts with a period ("trois ans après …", "18 mois"), as
+    ``find_durations`` reads one."""
+    found = find_durations(text[:80])
+    return bool(found) and not text[: found[0].start].strip()
 
 
 def is_rolling(seg: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.common.durations import find_durations, find_ranges
+from extractors.common.durations import find_durations, find_ranges, opens_with_period
 from extractors.common.text import fold, strip_final_period
 from extractors.common.wordre import word_re
 
@@ -349,15 +349,9 @@ def complement(text: str, noun_end: int, seg_end: int) -> str | None:
         fold(rest),
     )
     phrase = rest[: stop.start()] if stop else rest
-    if _A_PERIOD.match(fold(phrase).strip()):
+    if opens_with_period(phrase):
         return None  # "font l'objet d'une conservation de 3 ans": a period, not what is kept
     return clean(phrase)
-
-
-_A_PERIOD = re.compile(
-    r"^(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|dix-huit|vingt|trente)"
-    r"[\s-]+(?:ans?|mois|jours?|semaines?|heures?|annees?|minutes?)\b"
-)
 
 
 def duration_scope(seg: str, prev_end: int | None, start: int, end: int) -> str | None:
